@@ -1,0 +1,38 @@
+# Two commands: `make lab` (set up + open the course) and `make test` (set up + run every test).
+# Both are idempotent: the venv is reinstalled only when pyproject.toml changes, so the second
+# run is fast and works offline.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8888
+
+.PHONY: lab test setup exercises check-exercises bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (coursekit)" >/dev/null
+	@touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --allow-root --port=$(PORT) --ServerApp.root_dir=. notebooks/00_welcome.ipynb
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q tests coursekit
+	$(BIN)/python -m pytest -q -p no:doctest --nbval-lax --nbval-current-env notebooks solutions exercises
+
+exercises: $(STAMP)
+	$(BIN)/coursekit build-exercises
+
+check-exercises: $(STAMP)
+	$(BIN)/coursekit build-exercises --check
+
+bench: $(STAMP)
+	@for f in benchmarks/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

@@ -1,0 +1,18 @@
+"""Instant feedback on exercises: ``check(question_id, answer)`` and ``hint(question_id)``.
+
+Questions live in question banks (``coursekit.exercises.bank.mNN_*``), one per module. Each
+question knows its answer key, its tolerance, hints, and *misconceptions*: functions that compute
+the wrong answer a typical mistake produces, so ``check`` can say which mistake was likely made.
+
+>>> check("01.1", ...)
+01.1: not answered yet - replace ... with your answer and run the cell again.
+>>> check("01.3", 40)
+01.3: correct!
+"""
+from __future__ import annotations
+
+from .core import (Feedback, Hint, Misconception, Question, check, exercise_data, expected,
+                   get_question, hint, list_questions, register, reset_hints, set_student)
+
+__all__ = ["Feedback", "Hint", "Misconception", "Question", "check", "exercise_data", "expected",
+           "get_question", "hint", "list_questions", "register", "reset_hints", "set_student"]

@@ -1,0 +1,1 @@
+"""Question banks, one module each: ``mNN_<topic>.py`` registers questions ``"NN.k"``."""

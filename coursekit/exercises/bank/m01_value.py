@@ -1,0 +1,148 @@
+"""Questions of module 01, the value equation (TB 1.1, 1.3, 3.1)."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from coursekit.exercises.core import Misconception, Question, register
+from coursekit.models import value
+
+M = Misconception
+
+
+def _trip(rng: np.random.Generator) -> dict:
+    """A lodging choice with per-student numbers (default: close to the textbook trip)."""
+    return {"benefit": float(rng.integers(12, 20) * 10), "price": float(rng.integers(30, 60)),
+            "miles": float(rng.integers(2, 9)), "cost_per_mile": float(rng.integers(2, 6))}
+
+
+def _offer_value(d: dict) -> float:
+    return value.net_value(d["benefit"], d["price"], d["miles"] * d["cost_per_mile"])
+
+
+def _beliefs(rng: np.random.Generator) -> dict:
+    w = rng.dirichlet(np.ones(3)).round(2)
+    w[-1] = round(1 - w[:-1].sum(), 2)
+    return {"weights": dict(zip(["price", "location", "comfort"], w.tolist())),
+            "hotel": [int(x) for x in rng.integers(1, 8, 3)],
+            "apartment": [int(x) for x in rng.integers(1, 8, 3)]}
+
+
+def _fishbein(d: dict, offer: str, weighted: bool = True) -> float:
+    beliefs = pd.DataFrame([d[offer]], columns=list(d["weights"]))
+    weights = d["weights"] if weighted else {k: 1.0 for k in d["weights"]}
+    return float(value.multi_attribute_value(beliefs, weights).iloc[0])
+
+
+register(
+    Question(
+        "01.1", "You and a friend swap $5 bills. What value does the exchange create for you?",
+        answer=lambda d: value.exchange_value(given=5, received=5),
+        misconceptions=(M("benefit-only", lambda d: 5.0,
+                          "You counted the benefit (the $5 you receive) but not the cost (the "
+                          "$5 you give): value = benefit - cost."),),
+        hints=("Value = benefit - cost.", "What do you receive, and what do you give up?"),
+        explanation="Receiving exactly what you give creates no value (TB 1.1).",
+    ),
+    Question(
+        "01.2", "At the broken bus-ticket machine a man gives a $5 bill for four $1 bills. "
+                "What is one $1 bill worth to him in that moment (dollars)?",
+        answer=lambda d: value.situational_unit_worth(paid=5, units=4),
+        misconceptions=(
+            M("inverted", lambda d: 4 / 5, "You divided the bills by the money: he pays $5 "
+              "for 4 bills, so each bill costs him 5 / 4."),
+            M("face-value", lambda d: 1.0, "That is the face value. In that moment he gives "
+              "more than face value for each bill - what does one bill cost him?"),
+        ),
+        hints=("He gives up $5 and gets 4 bills.", "Divide what he pays by what he gets."),
+        explanation="Value depends on the situation: the bills let him catch the bus.",
+    ),
+    Question(
+        "01.3", "Seven friends share the Airbnb apartment at $280 a night. What does each pay "
+                "per night (dollars)?",
+        answer=lambda d: value.per_person_price(280, 7),
+        misconceptions=(M("beds", lambda d: 280 / 6, "You divided by the six beds, but all "
+                          "seven people share the price (one sleeps on the couch)."),),
+        hints=("The price is shared by everyone in the group.",),
+    ),
+    Question(
+        "01.4", "How much does each person save per night by taking the Airbnb instead of "
+                "sharing a Marriott room with one friend (dollars)?",
+        answer=lambda d: 50 - value.per_person_price(280, 7),
+        misconceptions=(M("own-room", lambda d: 95 - 40, "You compared with a Marriott room "
+                          "of your own ($95); the question compares with sharing ($50)."),),
+        hints=("Sharing the Marriott costs $50 each.", "Subtract the Airbnb price per person."),
+    ),
+    Question(
+        "01.5", "A lodging option gives a benefit of `benefit` dollars a night and costs `price`"
+                " dollars, but it is `miles` miles from the venue and each mile costs you "
+                "`cost_per_mile` dollars of time and fares. What is its net value (dollars)?",
+        answer=_offer_value, data=_trip,
+        misconceptions=(M("price-only", lambda d: d["benefit"] - d["price"],
+                          "You subtracted only the price. Value is more than price: the travel "
+                          "is a cost too (TB 1.1, 'Value Is More Than Price')."),),
+        hints=("Value = benefit - (price + non-money costs).",
+               "The travel cost is miles x cost per mile."),
+    ),
+    Question(
+        "01.6", "For the same option, what is the value ratio benefit / total cost?",
+        answer=lambda d: value.value_ratio(d["benefit"], d["price"] + d["miles"] * d["cost_per_mile"]),
+        data=_trip,
+        misconceptions=(
+            M("price-only", lambda d: d["benefit"] / d["price"],
+              "You divided by the price only; the ratio uses the total cost, travel included."),
+            M("net-over-cost", lambda d: _offer_value(d) / (d["price"] + d["miles"] * d["cost_per_mile"]),
+              "That is net value / cost. The value ratio is benefit / cost."),
+        ),
+        hints=("Total cost = price + travel cost.",),
+    ),
+    Question(
+        "01.7", "With the importance weights `weights` and the beliefs (1-7) for the hotel on "
+                "price, location and comfort in `hotel`, what is the hotel's multi-attribute "
+                "value sum(w_i * b_i)?",
+        answer=lambda d: _fishbein(d, "hotel"), data=_beliefs,
+        misconceptions=(M("unweighted", lambda d: _fishbein(d, "hotel", weighted=False),
+                          "You added the beliefs without weighting them by importance."),),
+        hints=("Multiply each belief by its attribute's weight.", "Then add the products up."),
+    ),
+    Question(
+        "01.8", "Which offer has the higher multi-attribute value: 'hotel' or 'apartment' "
+                "(same weights; beliefs in `hotel` and `apartment`)? If they tie, answer 'tie'.",
+        kind="choice", options=("hotel", "apartment", "tie"), data=_beliefs,
+        answer=lambda d: ("tie" if np.isclose(_fishbein(d, "hotel"), _fishbein(d, "apartment"))
+                          else max(("hotel", "apartment"), key=lambda o: _fishbein(d, o))),
+        misconceptions=(M("unweighted", lambda d: (
+            "tie" if sum(d["hotel"]) == sum(d["apartment"])
+            else ("hotel" if sum(d["hotel"]) > sum(d["apartment"]) else "apartment")),
+            "That is the winner on unweighted belief totals; weight each belief by importance."),),
+        hints=("Compute the weighted value of both offers.",),
+    ),
+    Question(
+        "01.9", "To a Marriott Courtyard, is an Airbnb apartment a 'competitor' or a "
+                "'substitute'?",
+        kind="choice", options=("competitor", "substitute"), answer=lambda d: "substitute",
+        misconceptions=(M("competitor", lambda d: "competitor",
+                          "A competitor provides the same offering (another hotel room, e.g. a "
+                          "Hilton Hampton Inn). Airbnb offers an alternative to a hotel room."),),
+        hints=("Does Airbnb offer hotel rooms?",),
+    ),
+    Question(
+        "01.10", "Which company orientation do multilevel-marketing companies such as Herbalife "
+                 "and Amway generally follow?",
+        kind="choice", options=tuple(value.COMPANY_ORIENTATIONS), answer=lambda d: "sales",
+        misconceptions=(M("marketing", lambda d: "marketing",
+                          "The marketing concept starts from customers' needs; these firms "
+                          "emphasise making the sales process effective."),),
+        hints=("Which part of the business do these companies put first?",),
+    ),
+    Question(
+        "01.11", "'Best coffee in town.' Which of the criteria clear, compelling and "
+                 "differentiating does this value proposition fail? (a list)",
+        kind="choices", options=("clear", "compelling", "differentiating"),
+        answer=lambda d: ["compelling", "differentiating"],
+        misconceptions=(M("only-diff", lambda d: ["differentiating"],
+                          "It is also not compelling: nothing motivates the buyer to act."),),
+        hints=("It is short and direct, so it is clear.",
+               "Does it give a reason to act, and does it say how it differs?"),
+    ),
+)

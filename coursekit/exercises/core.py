@@ -1,0 +1,328 @@
+"""Question registry, answer checking with misconception feedback, and hints."""
+from __future__ import annotations
+
+import hashlib
+import html
+import importlib
+import os
+import pkgutil
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+__all__ = ["Misconception", "Question", "Feedback", "Hint", "register", "get_question",
+           "list_questions", "set_student", "exercise_data", "expected", "check", "hint",
+           "reset_hints"]
+
+KINDS = ("number", "numbers", "choice", "choices", "bool")
+STUDENT_ENV = "COURSEKIT_STUDENT"
+
+
+@dataclass(frozen=True)
+class Misconception:
+    """A known mistake: ``wrong(data)`` computes the answer it produces; ``message`` explains it."""
+
+    name: str
+    wrong: Callable[[dict], Any]
+    message: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """One checkable exercise question.
+
+    ``answer(data)`` computes the answer key from the question's data; ``data(rng)`` draws
+    per-student data (``None``: the same data for everybody, e.g. the textbook's numbers).
+    """
+
+    id: str
+    prompt: str
+    answer: Callable[[dict], Any]
+    kind: str = "number"
+    options: tuple[str, ...] = ()
+    rtol: float = 1e-3
+    atol: float = 1e-6
+    misconceptions: tuple[Misconception, ...] = ()
+    hints: tuple[str, ...] = ()
+    data: Callable[[np.random.Generator], dict] | None = None
+    points: int = 1
+    explanation: str = ""
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"kind must be one of {KINDS}; got {self.kind!r}")
+        if self.kind in ("choice", "choices") and not self.options:
+            raise ValueError(f"question {self.id}: a {self.kind} question needs options")
+
+    @property
+    def module(self) -> str:
+        return self.id.split(".")[0]
+
+
+_REGISTRY: dict[str, Question] = {}
+_LOADED_BANKS: set[str] = set()
+_HINTS_SHOWN: dict[str, int] = {}
+_STUDENT: list[str | None] = [None]
+
+
+def register(*questions: Question) -> None:
+    """Add questions to the registry (called by each question bank at import)."""
+    for q in questions:
+        if q.id in _REGISTRY and _REGISTRY[q.id] is not q:
+            raise ValueError(f"question id {q.id!r} is registered twice")
+        _REGISTRY[q.id] = q
+
+
+def _load_bank(module_id: str) -> None:
+    if module_id in _LOADED_BANKS:
+        return
+    from . import bank
+
+    for info in pkgutil.iter_modules(bank.__path__):
+        if info.name.startswith(f"m{module_id}_"):
+            importlib.import_module(f"{bank.__name__}.{info.name}")
+    _LOADED_BANKS.add(module_id)
+
+
+def _load_all_banks() -> None:
+    from . import bank
+
+    for info in pkgutil.iter_modules(bank.__path__):
+        if info.name.startswith("m") and info.name[1:3].isdigit():
+            _load_bank(info.name[1:3])
+
+
+def get_question(question_id: str) -> Question:
+    """The registered question ``question_id`` (e.g. ``"04.2"``)."""
+    if not isinstance(question_id, str) or "." not in question_id:
+        raise ValueError(f"question_id must look like '01.3' (module.question); got {question_id!r}")
+    _load_bank(question_id.split(".")[0])
+    if question_id not in _REGISTRY:
+        same = sorted(q for q in _REGISTRY if q.startswith(question_id.split(".")[0] + "."))
+        raise ValueError(f"unknown question {question_id!r}; known questions of this module: "
+                         f"{', '.join(same) or 'none'}")
+    return _REGISTRY[question_id]
+
+
+def list_questions(module_id: str | None = None) -> list[str]:
+    """Ids of all questions (of one module), in natural order."""
+    if module_id is None:
+        _load_all_banks()
+    else:
+        _load_bank(module_id)
+    ids = [q for q in _REGISTRY if module_id is None or q.startswith(f"{module_id}.")]
+    return sorted(ids, key=lambda q: tuple(int(p) if p.isdigit() else p for p in q.split(".")))
+
+
+# --- per-student data -------------------------------------------------------------------------
+
+def set_student(student_id: str | None) -> None:
+    """Give this session a student id: questions with data then use that student's numbers.
+
+    The id can also come from the environment variable ``COURSEKIT_STUDENT``. ``None`` returns
+    to the shared default data.
+    """
+    if student_id is not None and (not isinstance(student_id, str) or not student_id.strip()):
+        raise TypeError(f"student_id must be a non-empty string or None; got {student_id!r}")
+    _STUDENT[0] = student_id.strip() if student_id else None
+
+
+def _current_student() -> str | None:
+    return _STUDENT[0] or (os.environ.get(STUDENT_ENV) or None)
+
+
+def _seed(question_id: str, student: str | None) -> int:
+    if student is None:
+        return 20211  # the default data every student sees without an id
+    digest = hashlib.sha256(f"{student}|{question_id}".encode()).digest()
+    return int.from_bytes(digest[:8], "little")
+
+
+def exercise_data(question_id: str, student: str | None = None) -> dict:
+    """The data of a question for ``student`` (default: the current student)."""
+    q = get_question(question_id)
+    if q.data is None:
+        return {}
+    student = student if student is not None else _current_student()
+    return q.data(np.random.default_rng(_seed(question_id, student)))
+
+
+def expected(question_id: str, student: str | None = None) -> Any:
+    """The answer key of a question (for instructors and grading)."""
+    q = get_question(question_id)
+    return q.answer(exercise_data(question_id, student))
+
+
+# --- checking ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Feedback:
+    """The verdict on one answer. Truthy when correct."""
+
+    question_id: str
+    status: str  # "correct", "incorrect", "unanswered" or "invalid"
+    message: str
+    misconception: str | None = None
+
+    @property
+    def correct(self) -> bool:
+        return self.status == "correct"
+
+    def __bool__(self) -> bool:
+        return self.correct
+
+    def __repr__(self) -> str:
+        return f"{self.question_id}: {self.message}"
+
+    def _repr_html_(self) -> str:
+        colour = {"correct": "#1b7837", "unanswered": "#555555"}.get(self.status, "#b2182b")
+        icon = {"correct": "&#10004;", "unanswered": "&#9998;"}.get(self.status, "&#10008;")
+        return (f'<div role="status" style="border-left:4px solid {colour};padding:4px 8px">'
+                f'<b>{icon} {html.escape(self.question_id)}</b>: '
+                f'{html.escape(self.message)}</div>')
+
+
+@dataclass(frozen=True)
+class Hint:
+    question_id: str
+    level: int
+    total: int
+    text: str
+
+    def __repr__(self) -> str:
+        more = "" if self.level < self.total else " (that was the last hint)"
+        return f"Hint {self.level} of {self.total} for {self.question_id}: {self.text}{more}"
+
+    def _repr_html_(self) -> str:
+        return f'<div role="note"><b>&#128161; {html.escape(repr(self))}</b></div>'
+
+
+def _is_placeholder(answer: Any) -> bool:
+    return answer is None or answer is Ellipsis
+
+
+def _numbers_match(answer, target, q: Question) -> bool:
+    a = np.asarray(answer, dtype=float)
+    t = np.asarray(target, dtype=float)
+    return a.shape == t.shape and bool(np.all(np.isclose(a, t, rtol=q.rtol, atol=q.atol)))
+
+
+def _normalise_choice(value: Any) -> str:
+    return " ".join(str(value).strip().lower().replace("_", " ").replace("-", " ").split())
+
+
+def _coerce(answer: Any, q: Question) -> Any:
+    """Turn the student's answer into the comparable form, or raise ValueError with advice."""
+    if q.kind == "number":
+        if isinstance(answer, (str, bytes, bool, np.bool_)):
+            raise ValueError(f"the answer should be a number, not {type(answer).__name__} "
+                             f"{answer!r}")
+        try:
+            arr = np.asarray(answer, dtype=float)
+        except (TypeError, ValueError):
+            raise ValueError(f"the answer should be a number; got {answer!r}") from None
+        if arr.size != 1:
+            raise ValueError(f"the answer should be a single number; got {arr.size} values")
+        value = float(arr.reshape(()))
+        if not np.isfinite(value):
+            raise ValueError(f"the answer is {value}, not a finite number - check for a "
+                             f"division by zero or a missing value")
+        return value
+    if q.kind == "numbers":
+        try:
+            arr = np.asarray(answer, dtype=float)
+        except (TypeError, ValueError):
+            raise ValueError(f"the answer should be a list of numbers; got {answer!r}") from None
+        if not np.all(np.isfinite(arr)):
+            raise ValueError("the answer contains NaN or infinity")
+        return arr
+    if q.kind == "bool":
+        if not isinstance(answer, (bool, np.bool_)):
+            raise ValueError(f"the answer should be True or False; got {answer!r}")
+        return bool(answer)
+    options = {_normalise_choice(o): o for o in q.options}
+    values = [answer] if q.kind == "choice" else answer
+    if q.kind == "choices" and isinstance(answer, (str, bytes)):
+        values = [answer]
+    chosen = []
+    for v in values:
+        key = _normalise_choice(v)
+        if key not in options:
+            raise ValueError(f"{v!r} is not one of the options: "
+                             f"{', '.join(repr(o) for o in q.options)}")
+        chosen.append(options[key])
+    return chosen[0] if q.kind == "choice" else frozenset(chosen)
+
+
+def _same(answer: Any, target: Any, q: Question) -> bool:
+    if q.kind in ("number", "numbers"):
+        return _numbers_match(answer, target, q)
+    if q.kind == "choices":
+        return answer == frozenset(target)
+    if q.kind == "choice":
+        return _normalise_choice(answer) == _normalise_choice(target)
+    return answer == target
+
+
+def check(question_id: str, answer: Any) -> Feedback:
+    """Check ``answer`` to question ``question_id`` and explain a likely mistake.
+
+    A placeholder (``...`` or ``None``) gets "not answered yet", never an error.
+    """
+    q = get_question(question_id)
+    if _is_placeholder(answer):
+        return _record(Feedback(q.id, "unanswered",
+                                "not answered yet - replace ... with your answer and run the "
+                                "cell again."))
+    data = exercise_data(q.id)
+    try:
+        value = _coerce(answer, q)
+    except ValueError as exc:
+        return _record(Feedback(q.id, "invalid", f"can't check this answer: {exc}."))
+    target = q.answer(data)
+    if _same(value, target, q):
+        extra = f" {q.explanation}" if q.explanation else ""
+        return _record(Feedback(q.id, "correct", f"correct!{extra}"))
+    for m in q.misconceptions:
+        try:
+            wrong = m.wrong(data)
+        except Exception:  # a misconception that cannot be computed for this data is skipped
+            continue
+        if _same(value, _coerce(wrong, q) if q.kind.startswith("choice") else wrong, q):
+            return _record(Feedback(q.id, "incorrect", f"not quite. {m.message}", m.name))
+    if q.kind == "number" and target not in (0, 0.0):
+        for factor, msg in ((100, "Your answer is 100 times the key: did you use a percentage "
+                                  "(like 30) where a proportion (0.30) is needed?"),
+                            (0.01, "Your answer is 1/100 of the key: is the answer asked for "
+                                   "in percent?")):
+            if _numbers_match(value, target * factor, q):
+                return _record(Feedback(q.id, "incorrect", f"not quite. {msg}", "percent"))
+        if _numbers_match(value, -target, q):
+            return _record(Feedback(q.id, "incorrect", "not quite: the sign is flipped - check "
+                                    "which quantity is subtracted from which.", "sign"))
+    tip = " Try hint(\"%s\")." % q.id if q.hints else ""
+    return _record(Feedback(q.id, "incorrect", f"not quite.{tip}"))
+
+
+def _record(feedback: Feedback) -> Feedback:
+    from . import progress
+
+    progress.record(feedback)
+    return feedback
+
+
+def hint(question_id: str) -> Hint:
+    """The next hint for a question (one level more each call)."""
+    q = get_question(question_id)
+    if not q.hints:
+        return Hint(q.id, 0, 0, "no hints for this question - reread the lesson section.")
+    level = min(_HINTS_SHOWN.get(q.id, 0) + 1, len(q.hints))
+    _HINTS_SHOWN[q.id] = level
+    return Hint(q.id, level, len(q.hints), q.hints[level - 1])
+
+
+def reset_hints() -> None:
+    """Start the hint levels again from the first hint."""
+    _HINTS_SHOWN.clear()

@@ -1,0 +1,210 @@
+"""Questions of module 04, customer lifetime value (TB 4.2, 7.4).
+
+Misconceptions with feedback: churn used as retention, undiscounted value, wrong timing
+convention (Fader & Hardie 2012), days vs weeks, forgotten costs and finite horizons.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from coursekit.exercises.core import Misconception, Question, register
+from coursekit.models import clv
+
+M = Misconception
+
+# the HBS exercise of TB 4.2 (l.1435-1442)
+HBS = {"spend": 250.0, "purchases": 4.0, "cost": 30.0, "gross_margin": 0.20, "d": 0.10}
+HBS_M = 170.0
+
+
+def _hbs(r: float, timing: str = "start", d: float = HBS["d"], **kw) -> float:
+    return clv.retention_clv(HBS_M, r, d, timing=timing, **kw)
+
+
+def _churn(rng: np.random.Generator) -> dict:
+    return {"churn": float(rng.choice([0.10, 0.15, 0.20, 0.25, 0.40]))}
+
+
+def _weekly(rng: np.random.Generator) -> dict:
+    return {"per_week": float(rng.choice([0.05, 0.08, 0.10, 0.12, 0.15]))}
+
+
+def _segments(rng: np.random.Generator) -> dict:
+    return {"loyal_margin": float(rng.integers(20, 40) * 10),
+            "loyal_retention": float(rng.choice([0.75, 0.80, 0.85])),
+            "loyal_share": 0.15,
+            "other_margin": float(rng.integers(6, 12) * 10),
+            "other_retention": float(rng.choice([0.30, 0.40, 0.50])),
+            "discount_rate": 0.10}
+
+
+def _loyal_value_share(d: dict, timing: str = "start", discount: bool = True) -> float:
+    dr = d["discount_rate"] if discount else 0.0
+    loyal = d["loyal_share"] * clv.retention_clv(d["loyal_margin"], d["loyal_retention"], dr,
+                                                 timing=timing)
+    other = (1 - d["loyal_share"]) * clv.retention_clv(d["other_margin"],
+                                                       d["other_retention"], dr, timing=timing)
+    return loyal / (loyal + other)
+
+
+register(
+    Question(
+        "04.1", "TB 7.4: a customer makes five purchases of $75 at a gross profit of 30%. What "
+                "is her lifetime value with the textbook's simple formula (dollars)?",
+        answer=lambda d: clv.simple_clv(75, 0.30, 5),
+        misconceptions=(
+            M("one-purchase", lambda d: clv.simple_clv(75, 0.30, 1),
+              "That is the value of one purchase; the lifetime value counts all five."),
+            M("revenue", lambda d: 75 * 5.0,
+              "That is revenue. Lifetime value counts the gross profit: multiply by 30%."),
+        ),
+        hints=("value of purchase x gross profit percent x number of purchases",),
+        explanation="$75 x 30% x 5 = $112.50 (TB 7.4).",
+    ),
+    Question(
+        "04.2", "HBS exercise (TB 4.2): $250 per purchase, 4 purchases per period, 20% gross "
+                "margin, $30 direct marketing cost per period. What net margin m does a "
+                "customer leave per period (dollars)?",
+        answer=lambda d: clv.period_margin(250, 4, 0.20, 30),
+        misconceptions=(
+            M("no-cost", lambda d: clv.period_margin(250, 4, 0.20),
+              "You forgot the $30 marketing cost per period: m = revenue x margin - cost."),
+            M("cost-per-purchase", lambda d: 4 * (250 * 0.20 - 30),
+              "The $30 is per period, not per purchase: subtract it once."),
+            M("revenue", lambda d: 250 * 4 - 30.0,
+              "You used revenue; only the 20% gross margin is profit."),
+        ),
+        hints=("Revenue per period = 250 x 4.", "Margin = revenue x 20%, then subtract $30."),
+    ),
+    Question(
+        "04.3", "With m = $170, retention 80% and a 10% discount rate, what is the CLV under "
+                "the answer-key convention timing='start', m(1+d)/(1+d-r) (dollars)?",
+        answer=lambda d: _hbs(0.80),
+        misconceptions=(
+            M("timing-end", lambda d: _hbs(0.80, "end"),
+              "That is m/(1+d-r), the end-of-period convention: it books the first margin a "
+              "period later. The answer key counts the first margin now, m(1+d)/(1+d-r)."),
+            M("timing-retained", lambda d: _hbs(0.80, "retained"),
+              "That is m r/(1+d-r), the Gupta-Lehmann convention: it only counts margins after "
+              "the customer is retained. The answer key counts the first margin now."),
+            M("churn-as-retention", lambda d: _hbs(0.20),
+              "You used 20% (the churn rate) as retention. Retention = 1 - churn = 80%."),
+            M("undiscounted", lambda d: _hbs(0.80, d=0.0),
+              "You did not discount: m x expected lifetime = 170 x 5 ignores the time value "
+              "of money (TB 4.2: net present value)."),
+        ),
+        hints=("Plug m = 170, r = 0.8, d = 0.1 into m(1+d)/(1+d-r).",),
+    ),
+    Question(
+        "04.4", "In the HBS exercise (timing='start'), by what factor does raising retention "
+                "from 25% to 90% multiply the value of a customer?",
+        answer=lambda d: _hbs(0.90) / _hbs(0.25),
+        misconceptions=(
+            M("timing-retained", lambda d: _hbs(0.90, "retained") / _hbs(0.25, "retained"),
+              "That ratio uses the 'retained' convention m r/(1+d-r). With the answer key "
+              "m(1+d)/(1+d-r) the first margin is counted at every retention rate."),
+            M("undiscounted", lambda d: clv.expected_lifetime(0.9) / clv.expected_lifetime(0.25),
+              "That is the ratio of expected lifetimes (no discounting); discounting shrinks "
+              "the far-future margins that high retention adds."),
+            M("difference", lambda d: _hbs(0.90) - _hbs(0.25),
+              "That is the difference in dollars; the question asks for the ratio."),
+        ),
+        hints=("Compute CLV at r = 0.25 and at r = 0.90, then divide.",),
+        explanation="Retention is the strongest lever on customer value.",
+    ),
+    Question(
+        "04.5", "A subscription loses `churn` of its customers each year. How many years does "
+                "a new customer stay on average, counting the first year?",
+        answer=lambda d: clv.expected_lifetime(1 - d["churn"]), data=_churn,
+        misconceptions=(
+            M("churn-as-retention", lambda d: clv.expected_lifetime(d["churn"]),
+              "You used the churn rate as the retention rate. Retention = 1 - churn."),
+            M("minus-one", lambda d: clv.expected_lifetime(1 - d["churn"]) - 1,
+              "You counted only the years after the first: E[T] = 1/(1-r) includes year one."),
+        ),
+        hints=("Expected lifetime = 1 / (1 - retention).", "Retention = 1 - churn."),
+    ),
+    Question(
+        "04.6", "A BG/NBD model fitted on weekly data (time_unit='W') expects a customer to "
+                "buy `per_week` times per week. How many purchases should you forecast for the"
+                " next year (52 weeks)?",
+        answer=lambda d: d["per_week"] * 52, data=_weekly,
+        misconceptions=(
+            M("days", lambda d: d["per_week"] * 365,
+              "You multiplied by 365 days, but the rate is per week: the model's time unit "
+              "is weeks (the days-vs-weeks pitfall)."),
+            M("months", lambda d: d["per_week"] * 12,
+              "You multiplied by 12 months, but the rate is per week."),
+        ),
+        hints=("Keep the time unit of the fitted model: weeks.",),
+    ),
+    Question(
+        "04.7", "Winning a customer costs $600 (acquisition cost). With m = $170, d = 10% and "
+                "the answer-key convention timing='start', what is the lowest retention rate "
+                "at which the customer pays back the acquisition cost?",
+        answer=lambda d: clv.breakeven_retention(170, 600, 0.10, timing="start"),
+        misconceptions=(
+            M("timing-end", lambda d: clv.breakeven_retention(170, 600, 0.10, timing="end"),
+              "That is the break-even under the end-of-period convention m/(1+d-r)."),
+            M("timing-retained",
+              lambda d: clv.breakeven_retention(170, 600, 0.10, timing="retained"),
+              "That is the break-even under the 'retained' convention m r/(1+d-r)."),
+            M("undiscounted", lambda d: 1 - 170 / 600,
+              "Without discounting, 170/(1-r) = 600 gives r = 0.717; with d = 10% you need "
+              "more retention."),
+        ),
+        hints=("Set m(1+d)/(1+d-r) = AC and solve for r.", "r = (1+d)(1 - m/AC)"),
+    ),
+    Question(
+        "04.8", "Finite horizon: with m = $170, retention 70% and d = 10%, what is the value of "
+                "the first 5 years only, under the end-of-period convention m/(1+d-r) "
+                "(timing='end', periods=5)?",
+        answer=lambda d: _hbs(0.70, "end", periods=5),
+        misconceptions=(
+            M("infinite", lambda d: _hbs(0.70, "end"),
+              "That is the infinite-horizon value; the question stops after 5 periods."),
+            M("timing-start", lambda d: _hbs(0.70, "start", periods=5),
+              "That uses timing='start' (first margin now); the question asks for 'end'."),
+            M("undiscounted", lambda d: 170 * (1 - 0.7**5) / (1 - 0.7),
+              "You summed 5 retained margins without discounting them."),
+        ),
+        hints=("clv.retention_clv(170, 0.7, 0.1, timing='end', periods=5)",),
+    ),
+    Question(
+        "04.9", "Segment CLV (TB 4.2: 'not all customers are the same'). `loyal_share` of the "
+                "customers are loyal (margin `loyal_margin`, retention `loyal_retention`); the "
+                "rest have margin `other_margin` and retention `other_retention`. With discount "
+                "rate `discount_rate` and timing='start', what share of the total customer "
+                "value do the loyal customers hold?",
+        answer=_loyal_value_share, data=_segments,
+        misconceptions=(
+            M("customer-share", lambda d: d["loyal_share"],
+              "That is their share of customers, not of value."),
+            M("undiscounted", lambda d: _loyal_value_share(d, discount=False),
+              "You did not discount the margins (d = 0)."),
+            M("margin-share", lambda d: d["loyal_share"] * d["loyal_margin"] / (
+                d["loyal_share"] * d["loyal_margin"]
+                + (1 - d["loyal_share"]) * d["other_margin"]),
+              "That is the share of one period's margin; CLV also counts how long each "
+              "segment stays (retention)."),
+        ),
+        hints=("Compute the CLV of each segment with clv.retention_clv.",
+               "Weight each CLV by the segment's share of customers, then take the loyal part."),
+    ),
+    Question(
+        "04.10", "Contractual cohorts (Fader & Hardie 2007, regular segment): 1000 customers at "
+                 "year 0, 631 at year 1 and 468 at year 2. What is the retention rate from year "
+                 "1 to year 2?",
+        answer=lambda d: 468 / 631,
+        misconceptions=(
+            M("survival", lambda d: 468 / 1000,
+              "That is the survival rate since year 0 (468 of 1000); retention compares "
+              "with the customers still there a year before (631)."),
+            M("churn", lambda d: 1 - 468 / 631,
+              "That is the churn rate; retention = 1 - churn."),
+        ),
+        hints=("Retention in year t = active(t) / active(t-1).",),
+        explanation="Retention rises with tenure in these cohorts: the sBG explains why "
+                    "(customers differ, and the loyal ones remain).",
+    ),
+)

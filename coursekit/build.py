@@ -1,0 +1,106 @@
+"""Build the student exercise notebooks from the solution notebooks.
+
+``solutions/`` is the single source of exercises. In a student version every block between
+``### BEGIN SOLUTION`` and ``### END SOLUTION`` is replaced by a visible placeholder that keeps
+the answer variables defined (``q1 = ...``), so the notebook still runs top to bottom and each
+``check`` cell reports "not answered yet" instead of crashing. Outputs are cleared.
+
+>>> print(strip_solutions("x = 1\\n### BEGIN SOLUTION\\nq1 = 5 - 5\\n### END SOLUTION"))
+x = 1
+q1 = ...  # YOUR ANSWER HERE
+"""
+from __future__ import annotations
+
+import ast
+import re
+import textwrap
+from pathlib import Path
+
+import nbformat
+
+__all__ = ["BEGIN", "END", "strip_solutions", "student_notebook", "build_exercises",
+           "has_solution_markers"]
+
+BEGIN = "### BEGIN SOLUTION"
+END = "### END SOLUTION"
+_BLOCK = re.compile(rf"^([ \t]*){re.escape(BEGIN)}[^\n]*\n(.*?)^[ \t]*{re.escape(END)}[^\n]*\n?",
+                    re.S | re.M)
+
+
+def _assigned_names(code: str) -> list[str]:
+    try:
+        tree = ast.parse(textwrap.dedent(code))
+    except SyntaxError:
+        return []
+    names: list[str] = []
+    for node in tree.body:
+        targets = []
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+            targets = [node.target]
+        for t in targets:
+            for n in ast.walk(t):
+                if isinstance(n, ast.Name) and n.id not in names:
+                    names.append(n.id)
+    return names
+
+
+def _placeholder(match: re.Match) -> str:
+    indent, body = match.group(1), match.group(2)
+    names = _assigned_names(body)
+    if not names:
+        return f"{indent}# YOUR CODE HERE\n"
+    return "".join(f"{indent}{n} = ...  # YOUR ANSWER HERE\n" for n in names)
+
+
+def has_solution_markers(source: str) -> bool:
+    return BEGIN in source or END in source
+
+
+def strip_solutions(source: str) -> str:
+    """Replace every solution block of a code cell's source by its placeholder."""
+    if source.count(BEGIN) != source.count(END):
+        raise ValueError(f"unbalanced solution markers in cell:\n{source}")
+    out = _BLOCK.sub(_placeholder, source if source.endswith("\n") else source + "\n")
+    return out.rstrip("\n")
+
+
+def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of a solution notebook with solutions replaced and outputs cleared."""
+    nb = nbformat.from_dict(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.source = strip_solutions(cell.source) if has_solution_markers(cell.source) \
+                else cell.source
+            cell.outputs = []
+            cell.execution_count = None
+        cell.get("metadata", {}).pop("execution", None)
+    return nb
+
+
+def build_exercises(root: str | Path, *, check: bool = False) -> list[Path]:
+    """Write ``exercises/X.ipynb`` for every ``solutions/X.ipynb`` under ``root``.
+
+    With ``check=True`` nothing is written; the paths that are missing or out of date are
+    returned instead (an empty list means exercises/ is in sync).
+    """
+    root = Path(root)
+    src_dir, out_dir = root / "solutions", root / "exercises"
+    if not src_dir.is_dir():
+        raise FileNotFoundError(f"no solutions/ folder under {root}")
+    stale: list[Path] = []
+    expected = set()
+    for src in sorted(src_dir.glob("*.ipynb")):
+        target = out_dir / src.name
+        expected.add(target.name)
+        text = nbformat.writes(student_notebook(nbformat.read(src, as_version=4))) + "\n"
+        current = target.read_text(encoding="utf-8") if target.exists() else None
+        if current != text:
+            stale.append(target)
+            if not check:
+                out_dir.mkdir(exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+    if check:
+        stale += [p for p in sorted(out_dir.glob("*.ipynb")) if p.name not in expected]
+    return stale

@@ -1,0 +1,35 @@
+"""Shared look of all figures: a colour-blind-safe palette and labelled axes."""
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use(matplotlib.get_backend())  # respect the caller's backend (Agg in tests)
+import matplotlib.pyplot as plt  # noqa: E402
+
+__all__ = ["PALETTE", "HIGHLIGHT", "MUTED", "new_axes", "finish"]
+
+# Okabe & Ito (2008), "Color universal design": distinguishable with every common colour-vision
+# deficiency.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+           "#000000")
+HIGHLIGHT = "#D55E00"
+MUTED = "#999999"
+
+
+def new_axes(ax=None, *, figsize=(6.4, 3.6)):
+    """Return ``ax`` or a fresh Axes of a new figure."""
+    if ax is not None:
+        return ax
+    _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    return ax
+
+
+def finish(ax, *, title: str, xlabel: str, ylabel: str):
+    """Set title and axis labels (with units) - every figure must have them."""
+    if not (title and xlabel and ylabel):
+        raise ValueError("every figure needs a title and both axis labels")
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.spines[["top", "right"]].set_visible(False)
+    return ax

@@ -1,0 +1,132 @@
+"""Figures of module 04 (customer lifetime value)."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from coursekit.models.clv import TIMINGS
+from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, finish, new_axes
+
+__all__ = ["clv_by_retention", "segment_values", "cohort_projection", "weekly_purchases"]
+
+_TIMING_LABELS = {
+    "start": "start: m(1+d)/(1+d-r)",
+    "end": "end: m/(1+d-r)",
+    "retained": "retained: m r/(1+d-r)",
+}
+
+
+def _check_frame(obj, name: str, columns) -> None:
+    if not isinstance(obj, pd.DataFrame):
+        raise TypeError(f"{name} must be a pandas DataFrame; got {type(obj).__name__}")
+    missing = [c for c in columns if c not in obj.columns]
+    if missing:
+        raise ValueError(f"{name} is missing column(s) {missing}")
+
+
+def clv_by_retention(table: pd.DataFrame, *, points: pd.DataFrame | None = None,
+                     answer_key: str | None = "start", ax=None):
+    """CLV against retention, one line per timing convention in ``table``.
+
+    ``table`` comes from :func:`coursekit.models.clv.retention_sweep` (a fine grid of retention
+    rates draws smooth curves); ``points`` (another sweep, e.g. the HBS rates) is drawn as
+    markers with their values; the ``answer_key`` convention is drawn bold.
+    """
+    timings = [t for t in TIMINGS if isinstance(table, pd.DataFrame) and t in table.columns]
+    if not timings:
+        raise ValueError("table must be a retention_sweep table with at least one of the "
+                         f"columns {list(TIMINGS)}")
+    ax = new_axes(ax)
+    r = table.index.to_numpy(dtype=float)
+    for i, t in enumerate(timings):
+        key = t == answer_key
+        ax.plot(r * 100, table[t], color=PALETTE[i], lw=2.6 if key else 1.4,
+                label=_TIMING_LABELS[t] + ("  (answer key)" if key else ""))
+        if points is not None and t in points.columns:
+            pr = points.index.to_numpy(dtype=float) * 100
+            ax.plot(pr, points[t], "o", color=PALETTE[i], ms=5 if key else 3.5)
+            if key:
+                for x, y in zip(pr, points[t]):
+                    ax.annotate(f"${y:,.0f}", (x, y), xytext=(-4, 6), textcoords="offset points",
+                                fontsize=8, ha="right", color=PALETTE[i])
+    ax.axhline(0, color=MUTED, lw=0.8)
+    ax.legend(frameon=False, fontsize=8, loc="upper left")
+    return finish(ax, title="What retention does to the value of a customer",
+                  xlabel="retention rate per period (%)",
+                  ylabel="customer lifetime value (US dollars)")
+
+
+def segment_values(segments: pd.DataFrame, ax=None):
+    """Share of customers against share of customer value for each segment.
+
+    ``segments`` is the result of :func:`coursekit.models.clv.segment_clv` with a
+    ``customers`` column (so it has ``customer_share`` and ``value_share``).
+    """
+    _check_frame(segments, "segments", ["customer_share", "value_share"])
+    ax = new_axes(ax)
+    y = np.arange(len(segments))
+    h = 0.38
+    ax.barh(y - h / 2, segments["customer_share"] * 100, height=h, color=PALETTE[4],
+            label="share of customers")
+    ax.barh(y + h / 2, segments["value_share"] * 100, height=h, color=PALETTE[0],
+            label="share of customer value")
+    for yi, v in zip(y, segments["value_share"]):
+        ax.annotate(f"{v:.0%}", (max(v * 100, 0), yi + h / 2), xytext=(3, 0),
+                    textcoords="offset points", va="center", fontsize=8)
+    ax.set_yticks(y, [str(i) for i in segments.index])
+    ax.invert_yaxis()
+    ax.axvline(0, color=MUTED, lw=0.8)
+    ax.legend(frameon=False, fontsize=8, loc="lower right")
+    return finish(ax, title="Not all customers are the same: segment CLV",
+                  xlabel="share (%)", ylabel="segment")
+
+
+def cohort_projection(actual: pd.Series, projected: pd.Series, *, calibration_periods: int,
+                      label: str = "cohort", color: str | None = None, ax=None):
+    """Customers still active per period: observed (markers) and a model's projection (line).
+
+    The shaded area marks the calibration periods the model was fitted on; later points are
+    a true out-of-sample check (Fader & Hardie 2007, "How to project customer retention").
+    """
+    for name, s in (("actual", actual), ("projected", projected)):
+        if not isinstance(s, pd.Series):
+            raise TypeError(f"{name} must be a pandas Series indexed by period")
+    if not isinstance(calibration_periods, (int, np.integer)) or calibration_periods < 1:
+        raise ValueError(f"calibration_periods must be a whole number >= 1; got "
+                         f"{calibration_periods!r}")
+    ax = new_axes(ax)
+    n_lines = len(ax.get_lines()) // 2
+    c = color or PALETTE[n_lines % len(PALETTE)]
+    ax.plot(projected.index, projected.to_numpy(), color=c, lw=1.6, label=f"{label}: sBG")
+    ax.plot(actual.index, actual.to_numpy(), "o", color=c, ms=5, label=f"{label}: actual")
+    if not any(p.get_label() == "_calibration" for p in ax.patches):
+        ax.axvspan(0, calibration_periods, color=MUTED, alpha=0.15, label="_calibration")
+        ax.annotate("fitted on", (calibration_periods / 2, 0.02), xycoords=("data", "axes fraction"),
+                    ha="center", fontsize=8, color="dimgray")
+    ax.legend(frameon=False, fontsize=8)
+    return finish(ax, title="Projected versus actual customers still active",
+                  xlabel="years since acquisition", ylabel="customers still active")
+
+
+def weekly_purchases(actual: pd.Series, expected: pd.Series, *, calibration_end: float,
+                     cumulative: bool = True, ax=None):
+    """Repeat purchases per week (or cumulated): observed against a model's expectation.
+
+    The vertical line marks the end of the calibration period: to its right the model
+    forecasts weeks it has never seen (the holdout check of Fader, Hardie & Lee 2005).
+    """
+    for name, s in (("actual", actual), ("expected", expected)):
+        if not isinstance(s, pd.Series):
+            raise TypeError(f"{name} must be a pandas Series indexed by week")
+    ax = new_axes(ax)
+    a = actual.cumsum() if cumulative else actual
+    e = expected.cumsum() if cumulative else expected
+    ax.plot(a.index, a.to_numpy(), color="black", lw=1.6, label="actual")
+    ax.plot(e.index, e.to_numpy(), color=HIGHLIGHT, lw=1.6, ls="--", label="model")
+    ax.axvline(calibration_end, color=MUTED, lw=1, ls=":")
+    ax.annotate(" end of calibration", (calibration_end, 0.95), xycoords=("data", "axes fraction"),
+                fontsize=8, color="dimgray")
+    ax.legend(frameon=False, fontsize=8, loc="lower right" if cumulative else "upper right")
+    what = "cumulative repeat purchases" if cumulative else "repeat purchases per week"
+    return finish(ax, title=f"Forecast versus actual: {what}", xlabel="week",
+                  ylabel=f"{what} (count)")

@@ -269,8 +269,11 @@ def competitive_value(importance: Mapping[str, Any] | pd.Series,
     """
     if isinstance(importance, Mapping):
         importance = pd.Series(dict(importance), dtype=object)
-    if not isinstance(importance, pd.Series) or importance.empty:
-        raise TypeError("importance must be a non-empty mapping or Series attribute -> weight")
+    if not isinstance(importance, pd.Series):
+        raise TypeError("importance must be a mapping or Series attribute -> weight; got "
+                        f"{type(importance).__name__}")
+    if importance.empty:
+        raise ValueError("importance must weight at least one attribute; got none")
     if any(isinstance(v, str) for v in importance):
         weights = importance_scores(importance).astype(float)
     else:

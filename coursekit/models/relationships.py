@@ -536,14 +536,14 @@ def compare_defection_cut(defection: float, cut: float = 0.05, margin: float = 1
 def simple_lifetime_value(purchase_value, gross_margin, n_purchases) -> float | np.ndarray:
     """Textbook 7.4 (l.3028-3038): ``dollar value x gross profit % x number of purchases``.
 
+    The same formula as :func:`coursekit.models.clv.simple_clv` (module 04), which it calls.
+
     >>> simple_lifetime_value(75, 0.30, 1), simple_lifetime_value(75, 0.30, 5)
     (22.5, 112.5)
     """
-    v = check_nonnegative(purchase_value, "purchase_value")
-    g = check_probability(gross_margin, "gross_margin")
-    n = check_nonnegative(n_purchases, "n_purchases")
-    out = v * g * n
-    return round(out, 10) if isinstance(out, float) else np.round(out, 10)
+    from coursekit.models.clv import simple_clv
+
+    return simple_clv(purchase_value, gross_margin, n_purchases)
 
 
 def little_things_contacts(notes_per_day: int = 3, days_per_week: int = 5,

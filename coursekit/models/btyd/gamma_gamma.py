@@ -1,0 +1,126 @@
+"""Gamma-gamma model of spend per transaction.
+
+Not from the textbook. Fader, P. S., Hardie, B. G. S. and Lee, K. L. (2005), "RFM and CLV: using
+iso-value curves for customer base analysis", *Journal of Marketing Research* 42(4), 415-430;
+Fader and Hardie (2013), "The gamma-gamma model of monetary value".
+
+The value of each transaction of a customer is ``Gamma(p, nu)``; ``nu ~ Gamma(q, gamma)`` across
+customers, so the customer's mean spend is ``p / nu`` and the population mean is
+``p gamma / (q - 1)``. Spend is assumed independent of the transaction process (check the
+correlation of frequency and monetary value before combining it with a BG/NBD model).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from scipy import special
+
+from coursekit._validate import as_float_array
+from coursekit.models.btyd._base import BTYDModel, check_weights
+
+__all__ = ["GammaGamma", "check_spend"]
+
+
+def check_spend(frequency: Any, monetary_value: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Validate ``frequency`` (repeat purchases, whole, >= 0) and ``monetary_value`` (the mean
+    value of those repeat purchases: > 0 when ``frequency > 0`` and 0 when ``frequency == 0``).
+
+    >>> check_spend([1, 0], [0.0, 0.0])
+    Traceback (most recent call last):
+    ...
+    ValueError: monetary_value must be > 0 for customers with frequency > 0; first bad row 0: 0
+    """
+    x = np.atleast_1d(as_float_array(frequency, "frequency"))
+    m = np.atleast_1d(as_float_array(monetary_value, "monetary_value"))
+    if x.shape != m.shape or x.ndim != 1:
+        raise ValueError(
+            f"frequency and monetary_value must be 1-d with the same length; got shapes "
+            f"{x.shape} and {m.shape}"
+        )
+    if np.any(x < 0) or np.any(x != np.round(x)):
+        raise ValueError("frequency must hold whole numbers >= 0 (counts of repeat purchases)")
+    if np.any(m < 0):
+        raise ValueError("monetary_value must be >= 0 (average spend per repeat purchase)")
+    bad = (x > 0) & (m <= 0)
+    if np.any(bad):
+        i = int(np.argmax(bad))
+        raise ValueError(
+            f"monetary_value must be > 0 for customers with frequency > 0; first bad row {i}: "
+            f"{m[i]:g}"
+        )
+    bad = (x == 0) & (m > 0)
+    if np.any(bad):
+        i = int(np.argmax(bad))
+        raise ValueError(
+            "monetary_value must be 0 when frequency is 0 (it averages repeat purchases only); "
+            f"first bad row {i}: {m[i]:g}"
+        )
+    return x, m
+
+
+def _loglik(params: np.ndarray, x: np.ndarray, m: np.ndarray) -> np.ndarray:
+    p, q, gamma = params
+    px = p * x
+    return (special.gammaln(px + q) - special.gammaln(px) - special.gammaln(q)
+            + q * np.log(gamma) + px * np.log(x) + (px - 1) * np.log(m)
+            - (px + q) * np.log(gamma + m * x))
+
+
+class GammaGamma(BTYDModel):
+    r"""Gamma-gamma spend model (parameters ``p, q, gamma``).
+
+    Not from the textbook: Fader, Hardie and Lee (2005), "RFM and CLV". The density of a
+    customer's observed mean spend :math:`\bar z` over :math:`x` transactions is
+
+    .. math::
+        f(\bar z \mid x) = \frac{\Gamma(px+q)}{\Gamma(px)\Gamma(q)}
+            \frac{\gamma^q\, x^{px}\, \bar z^{px-1}}{(\gamma + x\bar z)^{px+q}}
+
+    and the expected mean spend given the history is the weighted average
+
+    .. math::
+        E[M \mid x, \bar z] = \frac{q-1}{px+q-1}\,\frac{p\gamma}{q-1}
+                            + \frac{px}{px+q-1}\,\bar z .
+
+    Only customers with ``frequency > 0`` enter the fit (the others carry no spend data).
+
+    >>> m = GammaGamma.from_params(p=6.25, q=3.74, gamma=15.44)
+    >>> round(m.mean_spend(), 2)
+    35.22
+    >>> m.conditional_expected_spend([0, 2], [0.0, 22.35]).round(2)
+    array([35.22, 24.66])
+    """
+
+    param_names = ("p", "q", "gamma")
+
+    def fit(self, frequency: Any, monetary_value: Any, weights: Any = None) -> "GammaGamma":
+        """Maximum-likelihood fit on the customers with at least one repeat purchase."""
+        x, m = check_spend(frequency, monetary_value)
+        w = check_weights(weights, len(x))
+        keep = (x > 0) & (w > 0)
+        if not np.any(keep):
+            raise ValueError("frequency must be > 0 for at least one customer to fit spend")
+        x, m, w = x[keep], m[keep], w[keep]
+        self._maximise(lambda prm: _loglik(prm, x, m), w)
+        return self
+
+    def mean_spend(self) -> float:
+        r"""Population mean spend per transaction, :math:`E[M] = p\gamma/(q-1)` (needs ``q > 1``).
+
+        >>> GammaGamma.from_params(p=6.25, q=3.74, gamma=15.44).mean_spend()  # doctest: +ELLIPSIS
+        35.218...
+        """
+        p, q, gamma = self._params()
+        if q <= 1:
+            raise ValueError(f"the mean spend is infinite because q <= 1 (q = {q:g})")
+        return p * gamma / (q - 1)
+
+    def conditional_expected_spend(self, frequency: Any, monetary_value: Any) -> np.ndarray:
+        """Expected mean spend per future transaction given ``frequency`` and the observed
+        mean ``monetary_value`` (customers with ``frequency == 0`` get the population mean)."""
+        p, q, gamma = self._params()
+        x, m = check_spend(frequency, monetary_value)
+        if q <= 1:
+            raise ValueError(f"the expected spend is infinite because q <= 1 (q = {q:g})")
+        return p * (gamma + x * m) / (p * x + q - 1)

@@ -1,0 +1,168 @@
+"""Figures of module 08 (customer value and laddering).
+
+- :func:`value_map` draws a hierarchical value map in levels: attributes at the bottom, values at
+  the top, consequences in between (chains of consequences on rows of their own), line width
+  proportional to the strength of each link.
+- :func:`importance_gaps` compares the executives' L/M/H estimates with the customers' reports.
+"""
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+import pandas as pd
+
+from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, finish, new_axes
+
+__all__ = ["map_positions", "value_map", "importance_gaps"]
+
+_LEVEL_COLOURS = {"attribute": PALETTE[0], "consequence": PALETTE[1], "value": PALETTE[2]}
+
+
+def _rows(graph) -> dict:
+    """Row of each node: attributes 0, consequences 1..k by longest path, values k + 1."""
+    import networkx as nx
+
+    row = {}
+    for node in nx.topological_sort(graph):
+        level = graph.nodes[node]["level"]
+        below = [row[p] for p in graph.predecessors(node)]
+        if level == "attribute":
+            row[node] = 0
+        else:
+            row[node] = max([1, *(r + 1 for r in below)])
+    top = max([r for n, r in row.items() if graph.nodes[n]["level"] != "value"] + [0]) + 1
+    for node in row:
+        if graph.nodes[node]["level"] == "value":
+            row[node] = top
+    return row
+
+
+def map_positions(graph, *, sweeps: int = 4) -> dict:
+    """Node positions (x, y) for a value map: y = row (attributes 0 ... values on top), x spread
+    evenly in each row. The order inside a row follows the barycentre heuristic (Sugiyama,
+    Tagawa & Toda 1981): alternately sort each row by the mean x of the neighbours in the row
+    below and in the row above, ``sweeps`` times, which removes most edge crossings.
+
+    >>> import networkx as nx
+    >>> g = nx.DiGraph()
+    >>> g.add_nodes_from([("a", {"level": "attribute"}), ("v", {"level": "value"})])
+    >>> g.add_edge("a", "v", weight=1)
+    >>> map_positions(g)
+    {'a': (0.5, 0), 'v': (0.5, 1)}
+    """
+    rows = _rows(graph)
+    levels = sorted(set(rows.values()))
+    order = {r: sorted((n for n in graph if rows[n] == r), key=str) for r in levels}
+
+    def x_of(r):
+        return {n: (k + 0.5) / len(order[r]) for k, n in enumerate(order[r])}
+
+    def resort(r, neighbours):
+        x = {}
+        for q in levels:
+            x.update(x_of(q))
+        current = x_of(r)
+
+        def key(n):
+            xs = [x[m] for m in neighbours(n)]
+            return (float(np.mean(xs)) if xs else current[n], str(n))
+
+        order[r] = sorted(order[r], key=key)
+
+    for _ in range(sweeps):
+        for r in levels[1:]:
+            resort(r, graph.predecessors)
+        for r in levels[-2::-1]:
+            resort(r, graph.successors)
+    pos: dict = {}
+    for r in levels:
+        pos.update({n: (float(x), r) for n, x in x_of(r).items()})
+    return {n: pos[n] for n in graph}
+
+
+def value_map(graph, ax=None, *, label_width: int = 16, show_weights: bool = True):
+    """Draw a hierarchical value map (from ``hierarchical_value_map``) in levels.
+
+    Attributes at the bottom, values at the top; line width = link strength (count); node
+    colour = level. The title reports the cutoff and the share of relations represented.
+    """
+    import networkx as nx
+    from matplotlib.lines import Line2D
+
+    if not isinstance(graph, nx.DiGraph):
+        raise TypeError("graph must be a networkx DiGraph from "
+                        "coursekit.models.laddering.hierarchical_value_map")
+    ax = new_axes(ax, figsize=(9, 6))
+    if graph.number_of_edges() == 0:
+        ax.text(0.5, 0.5, "no link reaches this cutoff: lower it", ha="center", va="center",
+                transform=ax.transAxes)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        return finish(ax, title="Hierarchical value map (empty)", xlabel="codes",
+                      ylabel="level of abstraction")
+    pos = map_positions(graph)
+    weights = np.array([w for _, _, w in graph.edges(data="weight")], dtype=float)
+    widths = 0.8 + 6.0 * weights / weights.max()
+    nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, edge_color=MUTED, arrows=True,
+                           arrowsize=10, node_size=1800, alpha=0.9)
+    colours = [_LEVEL_COLOURS[graph.nodes[n]["level"]] for n in graph]
+    nx.draw_networkx_nodes(graph, pos, ax=ax, node_color=colours, node_size=1800, alpha=0.25)
+    nx.draw_networkx_labels(graph, pos, ax=ax, font_size=8,
+                            labels={n: textwrap.fill(str(n), label_width) for n in graph})
+    if show_weights:
+        nx.draw_networkx_edge_labels(graph, pos, ax=ax, font_size=7, font_color=HIGHLIGHT,
+                                     edge_labels={(u, v): w for u, v, w in
+                                                  graph.edges(data="weight")})
+    rows = sorted({y for _, y in pos.values()})
+    names = {rows[0]: "attributes", rows[-1]: "values"}
+    ax.set_yticks(rows, [names.get(r, "consequences") for r in rows])
+    ax.set_xticks([])
+    ax.set_xlim(-0.05, 1.05)
+    ax.set_ylim(rows[0] - 0.5, rows[-1] + 0.5)
+    handles = [Line2D([], [], marker="o", ls="", color=c, alpha=0.5, markersize=10, label=lv)
+               for lv, c in _LEVEL_COLOURS.items()]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1, 1), frameon=False,
+              fontsize=8)
+    share = graph.graph.get("share_of_relations")
+    title = "Hierarchical value map"
+    if "cutoff" in graph.graph:
+        title += f" (cutoff {graph.graph['cutoff']}"
+        title += f", {share:.0%} of relations)" if share is not None else ")"
+    return finish(ax, title=title, xlabel="line width = number of ladders with the link",
+                  ylabel="level of abstraction")
+
+
+def importance_gaps(table: pd.DataFrame, ax=None):
+    """Executives' vs customers' importance (L/M/H) per attribute, surprises highlighted.
+
+    ``table`` is the result of ``coursekit.models.customer_value.executive_vs_customer``.
+    """
+    from coursekit.models.customer_value import IMPORTANCE_SCORES
+
+    if not isinstance(table, pd.DataFrame) or not {"executive", "customer", "finding"} <= set(
+            table.columns):
+        raise TypeError("table must be the result of "
+                        "coursekit.models.customer_value.executive_vs_customer")
+    ax = new_axes(ax, figsize=(8, 0.35 * len(table) + 1.5))
+    y = np.arange(len(table))
+    ex = table["executive"].map(IMPORTANCE_SCORES)
+    cu = table["customer"].map(IMPORTANCE_SCORES)
+    surprise = (table["finding"] != "as estimated").to_numpy()
+    for yi, e, c, s in zip(y, ex, cu, surprise):
+        if pd.notna(e) and pd.notna(c):
+            ax.plot([e, c], [yi, yi], color=HIGHLIGHT if s else MUTED, lw=2, zorder=1)
+    ax.scatter(ex, y - 0.12, s=60, color=PALETTE[0], label="executives' estimate", zorder=2)
+    ax.scatter(cu, y + 0.12, s=60, color=PALETTE[1], marker="D", label="customers", zorder=3)
+    labels = [f"{a}  [{f}]" if s else a for a, f, s in zip(table.index, table["finding"],
+                                                            surprise)]
+    ax.set_yticks(y, labels, fontsize=8)
+    for tick, s in zip(ax.get_yticklabels(), surprise):
+        if s:
+            tick.set_color(HIGHLIGHT)
+    ax.invert_yaxis()
+    ax.set_xticks([1, 2, 3], ["L", "M", "H"])
+    ax.set_xlim(0.5, 3.5)
+    ax.legend(loc="upper left", bbox_to_anchor=(1, 1), frameon=False, fontsize=8)
+    return finish(ax, title="Where the executives' estimates missed: growth opportunities",
+                  xlabel="importance (L = low, M = medium, H = high)", ylabel="attribute")

@@ -35,7 +35,7 @@ __all__ = [
     "encounter_dissatisfaction", "simulate_customer_mix",
     "screening_errors", "screening_value", "optimal_threshold", "simulate_screening",
     "positioning", "unit_cost_index",
-    "SitocMap", "sitoc_map", "fast_chain",
+    "SITOC_PARTS", "SitocMap", "sitoc_map", "fast_chain",
 ]
 
 #: Seed S4: the three roles customers play in service delivery.

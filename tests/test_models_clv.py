@@ -226,3 +226,34 @@ def test_other_functions_reject_bad_input():
         clv.segment_clv(pd.DataFrame({"margin": [1.0]}), 0.1)
     with pytest.raises(ValueError, match="answer_key"):
         clv.hbs_exercise(answer_key="A")
+
+
+# --- tracking of repeat purchases ------------------------------------------------------------
+
+class _OnePerWeek:
+    """A toy transaction model: one expected purchase per week of age."""
+
+    def expected_purchases(self, t):
+        return np.asarray(t, dtype=float)
+
+
+def test_repeat_purchase_tracking_counts_and_expectation():
+    log = pd.DataFrame({"id": [1, 1, 1, 1, 2, 2],
+                        "day": ["2024-01-01", "2024-01-03", "2024-01-03", "2024-01-10",
+                                "2024-01-08", "2024-01-20"]})
+    out = clv.repeat_purchase_tracking(_OnePerWeek(), log, "id", "day", end="2024-01-21")
+    # purchases on one day count once: customer 1 has 2 repeat days, customer 2 has 1
+    assert out["actual"].tolist() == [1, 1, 1]
+    assert out["actual_cumulative"].iloc[-1] == 3
+    # expected cumulative at the end (3 weeks): ages 3 and 2 weeks
+    assert out["expected_cumulative"].iloc[-1] == pytest.approx(3.0 + 2.0)
+
+
+def test_repeat_purchase_tracking_rejects_bad_input():
+    log = pd.DataFrame({"id": [1], "day": ["2024-01-01"]})
+    with pytest.raises(TypeError, match="model"):
+        clv.repeat_purchase_tracking(object(), log, "id", "day")
+    with pytest.raises(ValueError, match="end"):
+        clv.repeat_purchase_tracking(_OnePerWeek(), log, "id", "day", end="2023-12-01")
+    with pytest.raises(ValueError, match="time_unit"):
+        clv.repeat_purchase_tracking(_OnePerWeek(), log, "id", "day", time_unit="M")

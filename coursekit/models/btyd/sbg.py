@@ -62,7 +62,7 @@ class ShiftedBetaGeometric(BTYDModel):
     >>> (1000 * m.survival([0, 1, 2, 7])).round(0)
     array([1000.,  627.,  474.,  239.])
     >>> m.retention_rate([1, 2]).round(3)
-    array([0.627, 0.743])
+    array([0.627, 0.756])
     """
 
     param_names = ("alpha", "beta")

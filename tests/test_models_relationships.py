@@ -213,3 +213,13 @@ def test_bad_arguments_named():
         rel.estimate_transition_matrix(pd.DataFrame({"x": [1]}))
     with pytest.raises(ValueError, match="margin_growth"):
         rel.retention_clv(100, 0.99, 0.0, margin_growth=0.05)
+
+
+def test_stage_chain_builder():
+    assert rel.stage_chain().equals(rel.example_chain())
+    faster = rel.stage_chain(partner=0.30)
+    assert rel.expected_time_to(faster)["friends"] < rel.expected_time_to(rel.example_chain())["friends"]
+    with pytest.raises(ValueError, match="partner \\+ lose_friend"):
+        rel.stage_chain(partner=0.8, lose_friend=0.3)
+    with pytest.raises(ValueError, match="acquire"):
+        rel.stage_chain(acquire=30)

@@ -33,7 +33,7 @@ __all__ = [
     "TEXTBOOK_STAGES", "EVOLUTION_STAGES", "EXAMPLE_MATRIX", "RELATIONSHIP_BONDS",
     "CUSTOMER_BENEFITS", "FIRM_BENEFITS", "RELATIONSHIP_CHALLENGES", "DEFECTION_STEPS",
     "LOYALTY_ELEMENTS", "LOYALTY_COMPONENTS",
-    "transition_matrix", "example_chain", "stage_distribution", "absorbing_analysis",
+    "transition_matrix", "example_chain", "stage_chain", "ChainSummary", "summarise_chain", "stage_distribution", "absorbing_analysis",
     "expected_time_to", "steady_state", "value_per_stage", "estimate_transition_matrix",
     "leaky_bucket", "leaky_bucket_steady_state", "bond_retention",
     "expected_lifetime", "retention_clv", "retention_profit_uplift",
@@ -190,6 +190,59 @@ def example_chain() -> pd.DataFrame:
     [1.0, 1.0, 1.0, 1.0]
     """
     return transition_matrix(EXAMPLE_MATRIX.copy())
+
+
+def stage_chain(acquire: float = 0.30, befriend: float = 0.25, partner: float = 0.15,
+                lose_acquaintance: float = 0.25, lose_friend: float = 0.10,
+                lose_partner: float = 0.05) -> pd.DataFrame:
+    """Four-stage chain from six probabilities: moving up one stage, or being lost.
+
+    A lost customer becomes a stranger again; the rest of each row is "stay". The defaults
+    give :data:`EXAMPLE_MATRIX`.
+
+    >>> stage_chain().equals(example_chain())
+    True
+    """
+    a = check_probability(acquire, "acquire")
+    b = check_probability(befriend, "befriend")
+    p = check_probability(partner, "partner")
+    la = check_probability(lose_acquaintance, "lose_acquaintance")
+    lf = check_probability(lose_friend, "lose_friend")
+    lp = check_probability(lose_partner, "lose_partner")
+    for name, total in (("befriend + lose_acquaintance", b + la),
+                        ("partner + lose_friend", p + lf)):
+        if total > 1 + 1e-12:
+            raise ValueError(f"{name} must be <= 1; got {total:.4g}")
+    rows = [[1 - a, a, 0, 0], [la, 1 - b - la, b, 0], [lf, 0, 1 - p - lf, p],
+            [lp, 0, 0, 1 - lp]]
+    return transition_matrix(np.round(rows, 12), list(EVOLUTION_STAGES))
+
+
+@dataclass(frozen=True)
+class ChainSummary:
+    """Time to partnership, steady-state mix and value per stage of one chain."""
+
+    matrix: pd.DataFrame
+    time_to_partnership: pd.Series
+    steady_state: pd.Series
+    value: pd.Series
+
+    def __repr__(self) -> str:
+        return (f"ChainSummary(time to partnership from strangers = "
+                f"{self.time_to_partnership.iloc[0]:.2f} periods, partners in the long run = "
+                f"{self.steady_state.iloc[-1]:.1%})")
+
+
+def summarise_chain(matrix, margin=(0.0, 10.0, 30.0, 60.0),
+                    discount_rate: float = 0.10) -> ChainSummary:
+    """All the chain results at once (used by the explorer). Margins per stage are assumed.
+
+    >>> summarise_chain(example_chain()).steady_state.round(2).tolist()
+    [0.25, 0.15, 0.15, 0.45]
+    """
+    P = transition_matrix(matrix)
+    return ChainSummary(P, expected_time_to(P, P.index[-1]), steady_state(P),
+                        value_per_stage(P, margin, discount_rate))
 
 
 def stage_distribution(matrix, initial, periods: int) -> pd.DataFrame:

@@ -1,0 +1,72 @@
+"""Figures of module 11 (relationships and loyalty)."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, finish, new_axes
+
+__all__ = ["transition_heatmap", "stage_mix", "leaky_bucket_flows", "uplift_vs_fixed_costs"]
+
+
+def transition_heatmap(matrix: pd.DataFrame, ax=None):
+    """The stage transition matrix as an annotated heat map (rows: now, columns: next)."""
+    if not isinstance(matrix, pd.DataFrame):
+        raise TypeError("matrix must be a DataFrame from coursekit.models.relationships")
+    ax = new_axes(ax, figsize=(5.2, 4.2))
+    values = matrix.to_numpy()
+    im = ax.imshow(values, cmap="Blues", vmin=0, vmax=1)
+    for (i, j), v in np.ndenumerate(values):
+        ax.text(j, i, f"{v:.2f}", ha="center", va="center",
+                color="white" if v > 0.6 else "black", fontsize=9)
+    ax.set_xticks(range(len(matrix)), matrix.columns, rotation=30, ha="right")
+    ax.set_yticks(range(len(matrix)), matrix.index)
+    ax.figure.colorbar(im, ax=ax, label="probability")
+    return finish(ax, title="Relationship stage transitions per period",
+                  xlabel="stage next period", ylabel="stage this period")
+
+
+def stage_mix(distribution: pd.DataFrame, steady: pd.Series | None = None, ax=None):
+    """Share of customers in each stage over time (stacked areas), optional steady-state ticks."""
+    if not isinstance(distribution, pd.DataFrame):
+        raise TypeError("distribution must be a DataFrame (periods x stages)")
+    ax = new_axes(ax)
+    ax.stackplot(distribution.index, distribution.T.to_numpy(), labels=distribution.columns,
+                 colors=PALETTE[: distribution.shape[1]], alpha=0.85)
+    if steady is not None:
+        edges = np.cumsum(steady.to_numpy())
+        for e in edges[:-1]:
+            ax.axhline(e, color="black", lw=0.8, ls="--")
+    ax.set_ylim(0, 1)
+    ax.legend(loc="center left", bbox_to_anchor=(1, 0.5), frameon=False, fontsize=8)
+    return finish(ax, title="Customer mix by relationship stage (dashed: steady state)",
+                  xlabel="period", ylabel="share of customers")
+
+
+def leaky_bucket_flows(path: pd.DataFrame, steady: float | None = None, ax=None):
+    """Customer base over time with acquisitions in and losses out (the leaky bucket)."""
+    if not isinstance(path, pd.DataFrame) or "end" not in path:
+        raise TypeError("path must be the DataFrame returned by relationships.leaky_bucket")
+    ax = new_axes(ax)
+    ax.plot(path["period"], path["end"], color=PALETTE[0], lw=2, label="customers")
+    ax.bar(path["period"], path["acquired"], color=PALETTE[2], alpha=0.6,
+           label="in: acquired")
+    ax.bar(path["period"], -path["lost"], color=HIGHLIGHT, alpha=0.6, label="out: lost")
+    if steady is not None:
+        ax.axhline(steady, color=MUTED, ls="--", label=f"steady state {steady:,.0f}")
+    ax.axhline(0, color="black", lw=0.6)
+    ax.legend(frameon=False, fontsize=8)
+    return finish(ax, title="The leaky bucket: in through the front door, out the back",
+                  xlabel="period", ylabel="customers")
+
+
+def uplift_vs_fixed_costs(shares, uplifts, ax=None):
+    """Profit gain from a 5-point defection cut against the fixed-cost share, with 25-100 %."""
+    shares, uplifts = np.asarray(shares, float), np.asarray(uplifts, float)
+    ax = new_axes(ax)
+    ax.plot(shares * 100, uplifts * 100, color=PALETTE[0], lw=2)
+    ax.axhspan(25, 100, color=PALETTE[1], alpha=0.2, label="textbook: 25-100 %")
+    ax.set_ylim(0, max(120, float(np.nanmax(uplifts)) * 100 * 1.05))
+    ax.legend(frameon=False, fontsize=8, loc="upper left")
+    return finish(ax, title="When does keeping 5 % more customers add 25-100 % profit?",
+                  xlabel="fixed costs as % of contribution", ylabel="profit gain (%)")

@@ -1,0 +1,117 @@
+"""Explorers of module 11: the relationship-stage chain and retention economics."""
+from __future__ import annotations
+
+import ipywidgets as w
+import matplotlib.pyplot as plt
+import numpy as np
+from IPython.display import display
+
+from coursekit.models.relationships import (
+    ChainSummary,
+    fixed_cost_share_for_uplift,
+    leaky_bucket,
+    leaky_bucket_steady_state,
+    retention_profit_uplift,
+    stage_chain,
+    stage_distribution,
+    summarise_chain,
+)
+from coursekit.plots.relationships import leaky_bucket_flows, stage_mix, uplift_vs_fixed_costs
+from coursekit.widgets._base import Explorer, slider
+
+__all__ = ["chain_update", "StageExplorer", "stage_explorer", "retention_update",
+           "RetentionExplorer", "retention_explorer"]
+
+
+def chain_update(*, acquire: float, befriend: float, partner: float, lose_acquaintance: float,
+                 lose_friend: float, lose_partner: float) -> ChainSummary:
+    """Update step: six probabilities -> chain summary (a pure function)."""
+    P = stage_chain(acquire, befriend, partner, lose_acquaintance, lose_friend, lose_partner)
+    return summarise_chain(P)
+
+
+def _render_chain(result: ChainSummary, output: w.Output) -> None:
+    with output:
+        output.clear_output(wait=True)
+        dist = stage_distribution(result.matrix, [1, 0, 0, 0], 24)
+        ax = stage_mix(dist, result.steady_state)
+        display(ax.figure)
+        plt.close(ax.figure)
+        table = result.steady_state.to_frame("long-run share").assign(
+            periods_to_partnership=result.time_to_partnership.reindex(
+                result.steady_state.index, fill_value=0.0), value=result.value)
+        display(table.round(2))
+
+
+class StageExplorer(Explorer):
+    """Sliders for moving up and being lost at each stage; mix over time, time to partnership."""
+
+    title = "From strangers to partners: how fast, and how many stay?"
+
+    def __init__(self, *, draw: bool = True):
+        controls = {
+            "acquire": slider("Strangers -> acquaintances", 0.30, 0.01, 1, 0.01),
+            "befriend": slider("Acquaintances -> friends", 0.25, 0.0, 0.7, 0.01),
+            "partner": slider("Friends -> partners", 0.15, 0.01, 0.7, 0.01),
+            "lose_acquaintance": slider("Acquaintances lost", 0.25, 0.0, 0.3, 0.01),
+            "lose_friend": slider("Friends lost", 0.10, 0.0, 0.3, 0.01),
+            "lose_partner": slider("Partners lost", 0.05, 0.0, 0.3, 0.01),
+        }
+        super().__init__(controls, chain_update, _render_chain if draw else None)
+
+
+def stage_explorer() -> StageExplorer:
+    """Create the module-11 stage explorer (display it as the last expression of a cell)."""
+    return StageExplorer()
+
+
+def retention_update(*, acquired: float, retention: float, defection_cut: float,
+                     fixed_cost_share: float, periods: int = 30) -> dict:
+    """Update step: leaky-bucket path and the profit gain of a defection cut."""
+    path = leaky_bucket(periods, initial=0, acquired=acquired, retention=retention)
+    defection = 1 - retention
+    cut = min(defection_cut, defection)
+    return {
+        "path": path,
+        "steady_state": leaky_bucket_steady_state(acquired, retention),
+        "uplift": retention_profit_uplift(defection, cut, fixed_cost_share),
+        "share_for_25": fixed_cost_share_for_uplift(0.25, defection, cut),
+        "share_for_100": fixed_cost_share_for_uplift(1.00, defection, cut),
+        "defection": defection, "cut": cut,
+    }
+
+
+def _render_retention(result: dict, output: w.Output) -> None:
+    with output:
+        output.clear_output(wait=True)
+        fig, (a1, a2) = plt.subplots(1, 2, figsize=(11, 3.6), layout="constrained")
+        leaky_bucket_flows(result["path"], result["steady_state"], ax=a1)
+        shares = np.linspace(0, 0.97, 98)
+        ups = [retention_profit_uplift(result["defection"], result["cut"], s) for s in shares]
+        uplift_vs_fixed_costs(shares, ups, ax=a2)
+        display(fig)
+        plt.close(fig)
+        display(w.HTML(
+            f"Profit gain from the cut: <b>{result['uplift']:.0%}</b>; it reaches 25 % when "
+            f"fixed costs are {result['share_for_25']:.0%} and 100 % when they are "
+            f"{result['share_for_100']:.0%} of contribution."))
+
+
+class RetentionExplorer(Explorer):
+    """Leaky bucket and the '25-100 % more profit' claim under your own numbers."""
+
+    title = "The leaky bucket and the value of keeping customers"
+
+    def __init__(self, *, draw: bool = True):
+        controls = {
+            "acquired": slider("New customers per period", 100, 0, 500, 10, fmt=".0f"),
+            "retention": slider("Retention rate", 0.80, 0.05, 0.98, 0.01),
+            "defection_cut": slider("Cut in defection rate", 0.05, 0.0, 0.2, 0.01),
+            "fixed_cost_share": slider("Fixed costs / contribution", 0.80, 0.0, 0.97, 0.01),
+        }
+        super().__init__(controls, retention_update, _render_retention if draw else None)
+
+
+def retention_explorer() -> RetentionExplorer:
+    """Create the module-11 retention explorer."""
+    return RetentionExplorer()

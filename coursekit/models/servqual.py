@@ -113,9 +113,14 @@ ITEMS: tuple[ServqualItem, ...] = tuple(
 )
 _N_ITEMS = len(ITEMS)
 _ITEM_DIM = np.array([it.dimension for it in ITEMS])
-# 22 x 5 averaging matrix: column d holds 1/|I_d| on the items of dimension d.
-_AVERAGE = (_ITEM_DIM[:, None] == np.array(DIMENSIONS)[None, :]).astype(float)
-_AVERAGE /= _AVERAGE.sum(axis=0)
+# 22 x 5 indicator matrix (item i belongs to dimension d) and the item count per dimension.
+_INDICATOR = (_ITEM_DIM[:, None] == np.array(DIMENSIONS)[None, :]).astype(float)
+_COUNTS = _INDICATOR.sum(axis=0)
+
+
+def _dimension_means(values: np.ndarray) -> np.ndarray:
+    """Mean of the items of each dimension (sum, then divide: exact for whole numbers)."""
+    return values @ _INDICATOR / _COUNTS
 _MISSING = ("raise", "drop")
 
 
@@ -176,9 +181,9 @@ def as_item_frame(data: Any, name: str = "items") -> pd.DataFrame:
     if isinstance(data, pd.DataFrame) and {"respondent", "item", "score"} <= set(data.columns):
         repeated = data.duplicated(["respondent", "item"])
         if repeated.any():
-            row = data.loc[repeated].iloc[0]
-            raise ValueError(f"{name} (long format) repeats respondent {row['respondent']!r}, "
-                             f"item {row['item']!r}; each pair must appear once")
+            who, item = data.loc[repeated, ["respondent", "item"]].iloc[0].tolist()
+            raise ValueError(f"{name} (long format) repeats respondent {_label(who)!r}, "
+                             f"item {_label(item)!r}; each pair must appear once")
         wide = data.pivot(index="respondent", columns="item", values="score")
     elif isinstance(data, pd.DataFrame):
         wide = data
@@ -211,9 +216,14 @@ def as_item_frame(data: Any, name: str = "items") -> pd.DataFrame:
                         columns=pd.Index(range(1, _N_ITEMS + 1), name="item"))
 
 
+def _label(value: Any) -> Any:
+    """A plain Python value for messages (np.int64(3) -> 3)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
 def _first_missing(frame: pd.DataFrame) -> tuple[Any, Any]:
     r, c = np.argwhere(np.isnan(frame.to_numpy()))[0]
-    return frame.index[r], frame.columns[c]
+    return _label(frame.index[r]), _label(frame.columns[c])
 
 
 def _complete(frames: dict[str, pd.DataFrame], missing: str) -> dict[str, pd.DataFrame]:
@@ -238,7 +248,7 @@ def _check_range(frame: pd.DataFrame, name: str, scale: tuple[float, float]) -> 
     if bad.any():
         r, c = np.argwhere(bad)[0]
         raise ValueError(f"{name} has responses outside the {low:g}-{high:g} scale: respondent "
-                         f"{frame.index[r]!r}, item {frame.columns[c]} = {frame.iat[r, c]:g}")
+                         f"{_label(frame.index[r])!r}, item {frame.columns[c]} = {frame.iat[r, c]:g}")
 
 
 def _aligned(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -292,7 +302,7 @@ def dimension_scores(item_scores: Any) -> pd.DataFrame:
     """
     frame = as_item_frame(item_scores, "item_scores")
     _complete({"item_scores": frame}, "raise")
-    return pd.DataFrame(frame.to_numpy() @ _AVERAGE, index=frame.index,
+    return pd.DataFrame(_dimension_means(frame.to_numpy()), index=frame.index,
                         columns=pd.Index(DIMENSIONS, name="dimension"))
 
 
@@ -451,7 +461,7 @@ def knowledge_gap(expectations: Any, management_estimates: Any, *,
     cust = frames["expectations"].mean(axis=0).to_numpy()
     mgmt = frames["management_estimates"].mean(axis=0).to_numpy()
     if level == "dimension":
-        cust, mgmt = cust @ _AVERAGE, mgmt @ _AVERAGE
+        cust, mgmt = _dimension_means(cust), _dimension_means(mgmt)
         index = pd.Index(DIMENSIONS, name="dimension")
         out = pd.DataFrame({"customer": cust, "management": mgmt}, index=index)
     else:

@@ -186,7 +186,7 @@ def true_gaps() -> pd.DataFrame:
     """True mean dimension gap ``P - E`` per branch on the observed 1-7 scale.
 
     >>> float(true_gaps().loc["Harbour Bank Airport Road", "responsiveness"].round(2))
-    -1.01
+    -1.32
     """
     means = true_item_means()
     return _by_dimension(means.assign(gap=means["p"] - means["e"]), "gap")

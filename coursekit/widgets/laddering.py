@@ -66,12 +66,13 @@ class LadderingExplorer(Explorer):
 
     title = "Hierarchical value map: choose the cutoff"
 
-    def __init__(self, ladders: Any = None, *, cutoff: int = 4, draw: bool = True):
+    def __init__(self, ladders: Any = None, codebook: dict | None = None, *, cutoff: int = 4,
+                 draw: bool = True):
         if ladders is None:
             from coursekit.datasets import load_dataset
 
             ladders = load_dataset("bank_ladders")
-        self.matrices = {c: implication_matrix(ladders, count=c)
+        self.matrices = {c: implication_matrix(ladders, codebook, count=c)
                          for c in ("ladder", "respondent")}
         top = int(max(m.total.to_numpy().max() for m in self.matrices.values()))
         controls = {
@@ -91,6 +92,11 @@ class LadderingExplorer(Explorer):
         return cutoff_table(self.matrices[v["count"]], relation=v["relation"])
 
 
-def laddering_explorer(ladders: Any = None, *, cutoff: int = 4) -> LadderingExplorer:
-    """Create the module-08 explorer (display it as the last expression of a cell)."""
-    return LadderingExplorer(ladders, cutoff=cutoff)
+def laddering_explorer(ladders: Any = None, codebook: dict | None = None, *,
+                       cutoff: int = 4) -> LadderingExplorer:
+    """Create the module-08 explorer (display it as the last expression of a cell).
+
+    ``ladders`` defaults to the ``bank_ladders`` dataset; anything ``parse_ladders`` accepts
+    works (with ``codebook`` when the ladders carry no levels).
+    """
+    return LadderingExplorer(ladders, codebook, cutoff=cutoff)

@@ -1,0 +1,71 @@
+"""Explorer of module 02: the vacuum-cleaner choice and the rank reversal (TB 1.1)."""
+from __future__ import annotations
+
+import ipywidgets as w
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import display
+
+from coursekit.datasets import load_dataset
+from coursekit.models import choice
+from coursekit.plots.choice import reversal_path, weighted_scores
+from coursekit.widgets._base import Explorer, slider
+
+__all__ = ["vacuum_scores", "choice_update", "ChoiceExplorer", "choice_explorer"]
+
+
+def vacuum_scores() -> tuple[pd.DataFrame, pd.Series]:
+    """The shipped vacuum shortlist as 0-1 scores, and each model's days until available."""
+    raw = load_dataset("vacuum_models").set_index("model")
+    raw.index = raw.index.astype(str)
+    return choice.normalise_attributes(raw, choice.VACUUM_DIRECTIONS), raw["days_until_available"]
+
+
+def choice_update(*, availability_weight: float, needed_within_days: int,
+                  **weights: float) -> choice.RankReversal:
+    """The explorer's update step: weights and availability -> first choice with and without."""
+    scores, days = vacuum_scores()
+    avail = choice.availability_score(days.to_numpy(), needed_within_days)
+    return choice.rank_reversal(scores, weights, avail, availability_weight=availability_weight)
+
+
+def _render(result: choice.RankReversal, output: w.Output, weights: dict, days_needed: int
+            ) -> None:
+    scores, days = vacuum_scores()
+    with output:
+        output.clear_output(wait=True)
+        fig, axes = plt.subplots(1, 2, figsize=(11, 3.6), layout="constrained")
+        weighted_scores(scores, weights, ax=axes[0])
+        reversal_path(scores, weights, choice.availability_score(days.to_numpy(), days_needed),
+                      marked_weight=result.availability_weight, ax=axes[1])
+        display(fig)
+        plt.close(fig)
+        display(result)
+
+
+class ChoiceExplorer(Explorer):
+    """Sliders for the six importance weights, the availability weight and the deadline."""
+
+    title = "Vacuum cleaner: which model do you take home?"
+
+    def __init__(self, *, draw: bool = True):
+        controls = {
+            name: slider(f"Weight: {name.replace('_', ' ')}", value, 0.0, 1.0, 0.05)
+            for name, value in choice.EXAMPLE_WEIGHTS.items()
+        }
+        controls["availability_weight"] = slider("Weight on availability (convenience)", 0.2,
+                                                 0.0, 1.0, 0.01)
+        controls["needed_within_days"] = slider("Needed within (days)", 1, 0, 7, 1,
+                                                integer=True)
+        render = None
+        if draw:
+            def render(result, output):
+                v = self.values()
+                _render(result, output, {k: v[k] for k in choice.EXAMPLE_WEIGHTS},
+                        v["needed_within_days"])
+        super().__init__(controls, choice_update, render)
+
+
+def choice_explorer() -> ChoiceExplorer:
+    """Create the module-02 explorer (display it as the last expression of a cell)."""
+    return ChoiceExplorer()

@@ -76,9 +76,14 @@ def test_value_map_is_drawn_in_levels(explorer):
         assert 0 < x < 1
     assert all(pos[u][1] < pos[v][1] for u, v in graph.edges)  # every link points upwards
     ax = value_map(graph)
-    widths = [lc.get_linewidth() for lc in ax.collections if hasattr(lc, "get_linewidth")]
     assert "cutoff 4" in ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
-    assert widths
+    plt.close(ax.figure)
+    small = lad.hierarchical_value_map(lad.implication_matrix(
+        ["a > c > v", "a > c", "a > v"], {"a": "A", "c": "C", "v": "V"}), 1)
+    ax = value_map(small)
+    widths = [p.get_linewidth() for p in ax.patches]   # one arrow per edge, in edge order
+    weights = [w for _, _, w in small.edges(data="weight")]
+    assert widths == pytest.approx([0.8 + 6.0 * w / max(weights) for w in weights])
     plt.close(ax.figure)
     with pytest.raises(TypeError, match="graph"):
         value_map(explorer.matrices["ladder"])

@@ -1,0 +1,200 @@
+"""Figures of module 07 (the gaps model and SERVQUAL)."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from coursekit.models.gap_audit import GapAudit
+from coursekit.models.servqual import ZoneOfTolerance
+from coursekit.models.servqual_stats import DriverAnalysis
+from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, finish, new_axes
+
+__all__ = ["gap_model_diagram", "expectation_perception", "driver_coefficients",
+           "zone_of_tolerance_chart", "importance_performance_matrix", "gap_heatmap",
+           "gap_audit_chart"]
+
+_POSITION_COLOUR = {"below": HIGHLIGHT, "within": PALETTE[0], "above": PALETTE[2]}
+
+
+def _box(ax, x, y, text, colour):
+    ax.text(x, y, text, ha="center", va="center", fontsize=8.5, wrap=True,
+            bbox={"boxstyle": "round,pad=0.5", "fc": "white", "ec": colour, "lw": 1.5})
+
+
+def _gap(ax, start, end, label):
+    ax.annotate("", xy=end, xytext=start,
+                arrowprops={"arrowstyle": "<->", "color": HIGHLIGHT, "lw": 1.4})
+    mid = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
+    ax.text(mid[0] + 0.15, mid[1], label, color=HIGHLIGHT, fontsize=8.5, va="center",
+            fontweight="bold")
+
+
+def gap_model_diagram(ax=None):
+    """The five-gap model (textbook 5.1.11-5.1.16): customer side above, provider side below."""
+    ax = new_axes(ax, figsize=(7.5, 6))
+    boxes = {
+        "expected": (3.0, 9.0, "Expected service\n(customer expectations)"),
+        "perceived": (3.0, 7.0, "Perceived service"),
+        "delivery": (3.0, 5.0, "Service delivery"),
+        "specs": (3.0, 3.0, "Service quality specifications\n(designs and standards)"),
+        "management": (3.0, 1.0, "Management perceptions of\ncustomer expectations"),
+        "communication": (7.2, 4.3, "External communications\nto customers"),
+    }
+    for key, (x, y, text) in boxes.items():
+        _box(ax, x, y, text, PALETTE[4] if key in ("expected", "perceived") else PALETTE[0])
+    ax.axhline(6.0, color=MUTED, ls="--", lw=1)
+    ax.text(8.9, 6.1, "CUSTOMER", ha="right", va="bottom", fontsize=7.5, color=MUTED)
+    ax.text(8.9, 5.9, "PROVIDER", ha="right", va="top", fontsize=7.5, color=MUTED)
+    _gap(ax, (4.4, 8.7), (4.4, 7.3), "Gap 5: customer gap")
+    _gap(ax, (4.5, 4.7), (4.5, 3.4), "Gap 3: performance")
+    _gap(ax, (4.5, 2.6), (4.5, 1.4), "Gap 2: policy")
+    _gap(ax, (4.45, 4.9), (5.9, 4.45), "")
+    ax.text(5.4, 5.1, "Gap 4:\ncommunication", color=HIGHLIGHT, fontsize=8.5, ha="center",
+            va="bottom", fontweight="bold")
+    ax.annotate("", xy=(0.55, 1.0), xytext=(0.55, 9.0),
+                arrowprops={"arrowstyle": "<->", "color": HIGHLIGHT, "lw": 1.4})
+    ax.text(0.7, 5.0, "Gap 1:\nknowledge\n(listening)", color=HIGHLIGHT, fontsize=8.5,
+            va="center", fontweight="bold")
+    ax.annotate("", xy=(4.6, 9.0), xytext=(7.6, 4.9),
+                arrowprops={"arrowstyle": "->", "color": MUTED, "lw": 1, "ls": ":"})
+    ax.text(6.4, 7.4, "promises shape\nexpectations", fontsize=7.5, color=MUTED)
+    ax.set_xlim(0, 9)
+    ax.set_ylim(0, 10)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return finish(ax, title="The gap model of service quality (5 gaps)",
+                  xlabel="gaps 1-4: provider gaps; gap 5 closes only when gaps 1-4 close",
+                  ylabel="customer side (top) and provider side (bottom)")
+
+
+def expectation_perception(expectations: pd.Series, perceptions: pd.Series, ax=None, *,
+                           title: str = "Expectations vs perceptions per dimension"):
+    """Dumbbell chart: mean E and mean P per dimension (or item), labelled with the gap P - E."""
+    e, p = pd.Series(expectations, dtype=float), pd.Series(perceptions, dtype=float)
+    if not e.index.equals(p.index):
+        raise ValueError("expectations and perceptions must have the same index (dimensions)")
+    ax = new_axes(ax)
+    y = np.arange(len(e))
+    for yi, (ev, pv) in enumerate(zip(e, p)):
+        ax.plot([ev, pv], [yi, yi], color=MUTED, lw=2, zorder=1)
+        ax.annotate(f"{pv - ev:+.2f}", (max(ev, pv), yi), xytext=(6, 0),
+                    textcoords="offset points", va="center", fontsize=8,
+                    color=HIGHLIGHT if pv < ev else PALETTE[2])
+    ax.scatter(e, y, color=PALETTE[1], label="expectation (E)", zorder=2, s=45)
+    ax.scatter(p, y, color=PALETTE[0], label="perception (P)", zorder=2, s=45, marker="D")
+    ax.set_yticks(y, [str(i) for i in e.index])
+    ax.invert_yaxis()
+    low = min(e.min(), p.min())
+    ax.set_xlim(max(1, np.floor(low - 0.5)), 7.4)
+    ax.legend(loc="lower left", frameon=False, fontsize=8)
+    return finish(ax, title=title, xlabel="mean rating (1-7 scale); label = gap P - E",
+                  ylabel="dimension")
+
+
+def driver_coefficients(analysis: DriverAnalysis, ax=None):
+    """OLS coefficients of the dimensions with their (robust) 95% confidence intervals."""
+    if not isinstance(analysis, DriverAnalysis):
+        raise TypeError("analysis must be the result of servqual_stats.quality_drivers")
+    ax = new_axes(ax)
+    c = analysis.coefficients.drop(index="const").sort_values("coef")
+    y = np.arange(len(c))
+    top = c["coef"].idxmax()
+    colours = [HIGHLIGHT if name == top else PALETTE[0] for name in c.index]
+    ax.errorbar(c["coef"], y, xerr=[c["coef"] - c["ci_low"], c["ci_high"] - c["coef"]],
+                fmt="none", ecolor=MUTED, capsize=3)
+    ax.scatter(c["coef"], y, color=colours, zorder=3, s=45)
+    ax.axvline(0, color="black", lw=0.8)
+    ax.set_yticks(y, c.index)
+    return finish(ax, title=f"Drivers of overall quality (OLS, {analysis.cov_type} errors, "
+                            f"R² = {analysis.r_squared:.2f})",
+                  xlabel="change in overall quality per scale point (95% CI)",
+                  ylabel="dimension")
+
+
+def zone_of_tolerance_chart(adequate: pd.Series, desired: pd.Series, perceived: pd.Series,
+                            zone: ZoneOfTolerance | None = None, ax=None, *,
+                            title: str = "Zone of tolerance per dimension"):
+    """Band from adequate to desired level per dimension, perceived level marked and coloured
+    by its position (below / within / above the zone)."""
+    a, d, p = (pd.Series(s, dtype=float) for s in (adequate, desired, perceived))
+    if zone is None:
+        from coursekit.models.servqual import zone_of_tolerance
+
+        zone = zone_of_tolerance(a, d, p)
+    ax = new_axes(ax)
+    y = np.arange(len(a))
+    ax.barh(y, d - a, left=a, height=0.5, color=PALETTE[4], alpha=0.45,
+            label="zone of tolerance (adequate to desired)")
+    positions = np.asarray(zone.position)
+    for pos, colour in _POSITION_COLOUR.items():
+        mask = positions == pos
+        if mask.any():
+            ax.scatter(p[mask], y[mask], color=colour, marker="D", s=50, zorder=3,
+                       label=f"perceived: {pos} the zone")
+    ax.set_yticks(y, [str(i) for i in a.index])
+    ax.invert_yaxis()
+    ax.set_xlim(max(1, np.floor(min(a.min(), p.min()) - 0.5)), 7.2)
+    ax.legend(loc="lower left", frameon=False, fontsize=7.5)
+    return finish(ax, title=title, xlabel="service level (1-7 scale)", ylabel="dimension")
+
+
+def importance_performance_matrix(ipa: pd.DataFrame, ax=None, *,
+                                  title: str = "Importance-performance matrix"):
+    """Scatter of importance against performance, cut lines at the means, quadrant names."""
+    for col in ("importance", "performance", "quadrant"):
+        if col not in ipa:
+            raise ValueError("ipa must be the result of servqual.importance_performance")
+    ax = new_axes(ax)
+    colours = {"concentrate here": HIGHLIGHT, "keep up the good work": PALETTE[2],
+               "low priority": MUTED, "possible overkill": PALETTE[1]}
+    ax.scatter(ipa["performance"], ipa["importance"], s=60, zorder=3,
+               c=[colours[q] for q in ipa["quadrant"]])
+    for name, row in ipa.iterrows():
+        ax.annotate(str(name), (row["performance"], row["importance"]), xytext=(5, 4),
+                    textcoords="offset points", fontsize=8)
+    ax.axvline(ipa["performance"].mean(), color=MUTED, ls="--", lw=1)
+    ax.axhline(ipa["importance"].mean(), color=MUTED, ls="--", lw=1)
+    ax.margins(0.25)
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    for (x, y, ha, va), text in zip(((x0, y1, "left", "top"), (x1, y1, "right", "top"),
+                                     (x0, y0, "left", "bottom"), (x1, y0, "right", "bottom")),
+                                    ("concentrate here", "keep up the good work",
+                                     "low priority", "possible overkill")):
+        ax.text(x, y, text, ha=ha, va=va, fontsize=8, color=colours[text], style="italic")
+    return finish(ax, title=title, xlabel="performance (mean perception, 1-7)",
+                  ylabel="importance (mean points of 100)")
+
+
+def gap_heatmap(table: pd.DataFrame, ax=None, *, title: str = "Gap P - E by branch and dimension",
+                label: str = "mean gap (scale points)"):
+    """Heatmap of a rows x dimensions table of gaps (diverging, colour-blind-safe PuOr)."""
+    import seaborn as sns
+
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError("table must be a DataFrame (rows x dimensions)")
+    ax = new_axes(ax, figsize=(7.5, 0.5 * len(table) + 1.6))
+    limit = float(np.abs(table.to_numpy(dtype=float)).max()) or 1.0
+    sns.heatmap(table.astype(float), ax=ax, cmap="PuOr", center=0, vmin=-limit, vmax=limit,
+                annot=True, fmt=".2f", linewidths=0.5, cbar_kws={"label": label})
+    return finish(ax, title=title, xlabel="dimension", ylabel=table.index.name or "row")
+
+
+def gap_audit_chart(audit: GapAudit, ax=None):
+    """Factor scores of a provider-gap audit, most serious first, coloured by gap."""
+    if not isinstance(audit, GapAudit):
+        raise TypeError("audit must be the result of gap_audit")
+    ax = new_axes(ax, figsize=(7.5, 5))
+    f = audit.factors
+    y = np.arange(len(f))
+    colours = [PALETTE[int(g) - 1] for g in f["gap"]]
+    ax.barh(y, f["score"], color=colours)
+    ax.set_yticks(y, [f"{k} {t}" for k, t in zip(f.index, f["title"])], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(1, 5)
+    for g in sorted(f["gap"].unique()):
+        ax.barh([np.nan], [np.nan], color=PALETTE[int(g) - 1], label=f"gap {g}")
+    ax.legend(loc="lower right", frameon=False, fontsize=8)
+    return finish(ax, title="Provider-gap audit: which factors to fix first",
+                  xlabel="mean severity (1 = not a problem, 5 = serious problem)",
+                  ylabel="key factor")

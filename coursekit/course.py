@@ -133,7 +133,8 @@ MODULES: tuple[Module, ...] = (
         ("Model relationship stages as a Markov chain",
          "Quantify retention economics and defection management",
          "Classify relationship bonds"),
-        status="planned", sources="TB 1.2, 7.2-7.4; S0; S2; S3",
+        datasets=("relationship_stage_panel",),
+        status="ready", sources="TB 1.2, 7.2-7.4; S0; S2; S3",
         question_bank="coursekit.exercises.bank.m11_relationships",
     ),
     Module(

@@ -1,0 +1,35 @@
+"""Modules 10, 11 and 13: lesson key numbers, solutions all correct, exercises unanswered."""
+import pytest
+
+from notebook_runner import cell_outputs_text, execute, run_notebook
+
+
+def _checks(nb):
+    return [t for c, t in zip(nb.cells, cell_outputs_text(nb)) if "check(" in c.source]
+
+
+# --- module 11 --------------------------------------------------------------------------------
+
+def test_lesson_11_reproduces_the_key_numbers():
+    v = run_notebook("notebooks/11_relationships_loyalty.ipynb",
+                     ["clv_one", "clv_five", "contacts_week", "contacts_year",
+                      "round(time_from_strangers, 2)", "round(partner_share, 4)",
+                      "bucket_steady", "round(uplift_80, 4)", "round(share_for_100, 4)",
+                      "max_error"])
+    assert (v["clv_one"], v["clv_five"]) == (22.5, 112.5)
+    assert (v["contacts_week"], v["contacts_year"]) == (15, 750)
+    assert v["round(time_from_strangers, 2)"] == 24.44
+    assert v["round(partner_share, 4)"] == 0.45
+    assert v["bucket_steady"] == pytest.approx(500.0)
+    assert v["round(uplift_80, 4)"] == 0.25 and v["round(share_for_100, 4)"] == 0.95
+    assert v["max_error"] < 0.05
+
+
+def test_solutions_11_answer_every_question_correctly():
+    checks = _checks(execute("solutions/11_relationships_loyalty.ipynb"))
+    assert len(checks) >= 6 and all("correct!" in t for t in checks), checks
+
+
+def test_exercises_11_run_and_report_not_answered():
+    checks = _checks(execute("exercises/11_relationships_loyalty.ipynb"))
+    assert checks and all("not answered yet" in t for t in checks), checks

@@ -95,6 +95,17 @@ def test_bgnbd_matches_lifetimes(bgnbd_cdnow):
         [0.5743072834, 0.1991930613, 0.0853224088], rel=1e-5)
 
 
+def test_bgnbd_standard_errors_match_lifetimes(bgnbd_cdnow):
+    # lifetimes 0.11.3 BetaGeoFitter.summary (autograd Hessian) on the same data
+    table = bgnbd_cdnow.summary()
+    assert table["std_error"].to_numpy() == pytest.approx(
+        [0.012557, 0.378221, 0.185719, 0.705345], rel=2e-3)
+    assert (table["lower_95"] < table["estimate"]).all()
+    assert (table["estimate"] < table["upper_95"]).all()
+    with pytest.raises(RuntimeError, match="fit"):
+        BG_PUBLISHED.summary()
+
+
 def test_pareto_nbd_reproduces_published_estimates(pareto_cdnow):
     # Fader, Hardie & Lee (2005) / Fader & Hardie, note on implementing the Pareto/NBD
     expected = {"r": 0.553, "alpha": 10.578, "s": 0.606, "beta": 11.669}

@@ -100,6 +100,7 @@ class BTYDModel:
         self.log_likelihood_: float | None = None
         self.n_obs_: float | None = None
         self.converged_: bool | None = None
+        self._objective: Callable[[np.ndarray], float] | None = None
 
     # -- construction ----------------------------------------------------------------------
     @classmethod
@@ -189,6 +190,46 @@ class BTYDModel:
         self.params_ = pd.Series(np.exp(res.x), index=list(self.param_names), name="params")
         self.log_likelihood_ = -float(res.fun) * total
         self.n_obs_ = total
+        self._objective = objective
+
+    def summary(self, step: float = 1e-4) -> pd.DataFrame:
+        """Estimates with standard errors and 95% Wald intervals.
+
+        The observed information is the numerical Hessian (central differences with ``step``)
+        of the negative log-likelihood in the log-parameters ``phi``; the delta method gives
+        ``se(theta) = theta * se(phi)``. The interval is ``exp(phi +- 1.96 se(phi))``, so it
+        stays positive. Only available after :meth:`fit`.
+        """
+        if getattr(self, "_objective", None) is None:
+            raise RuntimeError(f"summary() needs a fitted model: call {type(self).__name__}"
+                               ".fit(...) first")
+        phi = np.log(self.params_.to_numpy(float))
+        k = len(phi)
+        f = lambda v: self._objective(v) * self.n_obs_  # noqa: E731 - total -LL
+        eye = np.eye(k) * step
+        hess = np.empty((k, k))
+        f0 = f(phi)
+        for i in range(k):
+            for j in range(i, k):
+                if i == j:
+                    hess[i, i] = (f(phi + eye[i]) - 2 * f0 + f(phi - eye[i])) / step**2
+                else:
+                    hess[i, j] = hess[j, i] = (
+                        f(phi + eye[i] + eye[j]) - f(phi + eye[i] - eye[j])
+                        - f(phi - eye[i] + eye[j]) + f(phi - eye[i] - eye[j])) / (4 * step**2)
+        try:
+            cov = np.linalg.inv(hess)
+        except np.linalg.LinAlgError:
+            raise RuntimeError("the information matrix is singular: the parameters are not "
+                               "identified by these data") from None
+        se_phi = np.sqrt(np.clip(np.diag(cov), 0.0, None))
+        theta = np.exp(phi)
+        return pd.DataFrame({
+            "estimate": theta,
+            "std_error": theta * se_phi,
+            "lower_95": np.exp(phi - 1.96 * se_phi),
+            "upper_95": np.exp(phi + 1.96 * se_phi),
+        }, index=list(self.param_names))
 
 
 def compress_rows(weights: np.ndarray, *columns: np.ndarray) -> tuple[np.ndarray, ...]:

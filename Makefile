@@ -21,9 +21,9 @@ $(STAMP): pyproject.toml
 lab: $(STAMP)
 	$(BIN)/jupyter lab --allow-root --port=$(PORT) --ServerApp.root_dir=. notebooks/00_welcome.ipynb
 
+# Unit, property, doctest, widget and integration tests, plus every notebook executed by nbval.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q tests coursekit
-	$(BIN)/python -m pytest -q -p no:doctest --nbval-lax --nbval-current-env notebooks solutions exercises
+	$(BIN)/python -m pytest -q tests coursekit --nbval-lax --nbval-current-env notebooks solutions exercises
 
 exercises: $(STAMP)
 	$(BIN)/coursekit build-exercises

@@ -31,7 +31,12 @@ def _root(arg: str | None) -> Path:
 
 
 def _cmd_modules(args) -> int:
-    from coursekit.course import MODULES
+    from coursekit.course import MODULES, sync_readme
+
+    if args.write_readme:
+        readme = _root(None) / "README.md"
+        print(f"{readme}: {'updated' if sync_readme(readme) else 'already up to date'}")
+        return 0
 
     print(f"{'id':<4}{'module':<40}{'textbook':<22}status")
     for m in MODULES:
@@ -106,7 +111,10 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="coursekit", description=__doc__.split("\n\n")[0] if __doc__ else None,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    sub.add_parser("modules", help="list the course modules").set_defaults(func=_cmd_modules)
+    m = sub.add_parser("modules", help="list the course modules")
+    m.add_argument("--write-readme", action="store_true",
+                   help="rewrite the README's module table from the registry")
+    m.set_defaults(func=_cmd_modules)
     d = sub.add_parser("datasets", help="list the datasets or show one card")
     d.add_argument("name", nargs="?", help="a dataset name: show its card")
     d.set_defaults(func=_cmd_datasets)

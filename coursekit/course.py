@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = ["Module", "MODULES", "get_module", "resolve_modules", "modules_table_markdown",
-           "project_root"]
+           "welcome_markdown", "sync_readme", "project_root"]
 
 STATUSES = ("ready", "planned")
 
@@ -188,6 +188,28 @@ def modules_table_markdown() -> str:
     for m in MODULES:
         lesson = f"[{m.notebook}](notebooks/{m.notebook})" if m.status == "ready" else "-"
         lines.append(f"| {m.id} | {m.title} | {m.chapter} | {lesson} | {m.status} |")
+    return "\n".join(lines)
+
+
+def sync_readme(path: str | Path) -> bool:
+    """Rewrite the module table of the README at ``path``; True if it changed."""
+    import re
+
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    new = re.sub(r"(<!-- modules:start -->\n).*?(\n<!-- modules:end -->)",
+                 lambda m: m.group(1) + modules_table_markdown() + m.group(2), text, flags=re.S)
+    if new != text:
+        path.write_text(new, encoding="utf-8")
+    return new != text
+
+
+def welcome_markdown() -> str:
+    """The module list of the welcome notebook, with links to every lesson and exercise."""
+    lines = ["| module | lesson | exercises | textbook |", "|---|---|---|---|"]
+    for m in MODULES:
+        lines.append(f"| {m.id} {m.title} | [lesson]({m.notebook}) | "
+                     f"[exercises](../exercises/{m.notebook}) | {m.chapter} |")
     return "\n".join(lines)
 
 

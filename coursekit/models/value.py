@@ -166,7 +166,7 @@ def compare_offers(offers: pd.DataFrame, *, benefit: str = "benefit", price: str
     total = p + other
     table = pd.DataFrame({"benefit": b, "price": p, "other_costs": other, "total_cost": total,
                           "net_value": b - total}, index=offers.index.astype(str))
-    with np.errstate(divide="ignore"):
+    with np.errstate(divide="ignore", over="ignore"):  # a near-zero cost: ratio -> inf
         table["value_ratio"] = np.where(total > 0, b / np.where(total > 0, total, 1), np.inf)
     table["rank"] = table["net_value"].rank(ascending=False, method="first").astype(int)
     return OfferComparison(table=table, winner=str(table["net_value"].idxmax()))

@@ -1,0 +1,119 @@
+"""check() / hint(): correct, wrong, misconception, placeholder and invalid answers."""
+import json
+
+import pytest
+
+from coursekit import exercises as ex
+from coursekit.exercises import progress
+
+
+@pytest.fixture(autouse=True)
+def _fresh(tmp_path, monkeypatch):
+    monkeypatch.setenv("COURSEKIT_PROGRESS", str(tmp_path / "progress.json"))
+    monkeypatch.delenv("COURSEKIT_STUDENT", raising=False)
+    ex.set_student(None)
+    ex.reset_hints()
+    yield
+    ex.set_student(None)
+
+
+@pytest.mark.parametrize("placeholder", [..., None])
+def test_placeholder_is_not_answered_yet(placeholder):
+    fb = ex.check("01.1", placeholder)
+    assert fb.status == "unanswered" and "not answered yet" in fb.message and not fb
+
+
+def test_correct_answer_within_tolerance():
+    assert ex.check("01.2", 1.25).correct
+    assert ex.check("01.2", 1.2501).correct
+    assert not ex.check("01.2", 1.3).correct
+
+
+def test_misconception_is_explained():
+    fb = ex.check("01.3", 280 / 6)
+    assert fb.status == "incorrect" and fb.misconception == "beds"
+    assert "six beds" in fb.message
+
+
+def test_percent_and_sign_mistakes_are_recognised():
+    assert ex.check("01.2", 125).misconception == "percent"
+    assert ex.check("01.4", -10).misconception == "sign"
+
+
+def test_invalid_answers_get_advice_not_a_traceback():
+    assert ex.check("01.2", "1.25").status == "invalid"
+    assert ex.check("01.2", float("nan")).status == "invalid"
+    assert ex.check("01.9", "a hotel").status == "invalid"
+    assert "options" in ex.check("01.9", "a hotel").message
+
+
+def test_choice_answers_are_normalised():
+    assert ex.check("01.9", "  Substitute ").correct
+    assert ex.check("01.11", ["differentiating", "compelling"]).correct
+    assert ex.check("01.9", "competitor").misconception == "competitor"
+
+
+def test_every_module01_question_accepts_its_own_key_and_rejects_each_misconception():
+    for qid in ex.list_questions("01"):
+        q = ex.get_question(qid)
+        assert ex.check(qid, ex.expected(qid)).correct, qid
+        data = ex.exercise_data(qid)
+        for m in q.misconceptions:
+            wrong = m.wrong(data)
+            fb = ex.check(qid, wrong)
+            if fb.correct:  # this student's numbers make the mistake harmless
+                continue
+            assert fb.misconception == m.name, (qid, m.name)
+
+
+def test_module01_has_at_least_six_questions():
+    assert len(ex.list_questions("01")) >= 6
+
+
+def test_hints_come_one_level_at_a_time():
+    first, second, third = ex.hint("01.2"), ex.hint("01.2"), ex.hint("01.2")
+    assert (first.level, second.level, third.level) == (1, 2, 2)
+    assert first.text != second.text and "last hint" in repr(second)
+
+
+def test_per_student_data_differs_and_answer_key_follows():
+    ex.set_student("alice")
+    a = ex.exercise_data("01.5"), ex.expected("01.5")
+    ex.set_student("bob")
+    b = ex.exercise_data("01.5"), ex.expected("01.5")
+    assert a[0] != b[0]
+    ex.set_student("alice")
+    assert ex.exercise_data("01.5") == a[0] and ex.check("01.5", a[1]).correct
+    assert not ex.check("01.5", b[1]).correct or a[1] == b[1]
+
+
+def test_student_from_environment(monkeypatch):
+    monkeypatch.setenv("COURSEKIT_STUDENT", "carol")
+    env = ex.exercise_data("01.5")
+    ex.set_student("carol")
+    assert ex.exercise_data("01.5") == env
+
+
+def test_unknown_question_lists_valid_ones():
+    with pytest.raises(ValueError, match="01.1"):
+        ex.check("01.99", 1)
+    with pytest.raises(ValueError, match="module.question"):
+        ex.check("one", 1)
+    with pytest.raises(TypeError, match="student_id"):
+        ex.set_student(42)
+
+
+def test_progress_records_attempts_and_correct(tmp_path):
+    ex.check("01.1", 5)
+    ex.check("01.1", 0)
+    ex.check("01.2", ...)
+    data = json.loads((tmp_path / "progress.json").read_text())
+    assert data["01.1"]["attempts"] == 2 and data["01.1"]["correct"]
+    assert "01.2" not in data
+    table = progress.progress(["01"])
+    assert table.iloc[0]["correct"] == 1
+
+
+def test_feedback_html_is_escaped_and_labelled():
+    html = ex.check("01.9", "<b>")._repr_html_()
+    assert 'role="status"' in html and "<b>'" not in html and "&lt;b&gt;" in html

@@ -76,15 +76,15 @@ MODULES: tuple[Module, ...] = (
          "Show what retention does to customer value",
          "Forecast real customers with BG/NBD, Pareto/NBD, gamma-gamma and sBG"),
         datasets=("cdnow_summary", "cdnow_transactions", "retention_cohorts"),
-        status="planned", sources="TB l.1308-1318, 1435-1445, 3028-3038",
+        status="ready", sources="TB l.1308-1318, 1435-1445, 3028-3038",
         question_bank="coursekit.exercises.bank.m04_clv",
     ),
     Module(
         "05", "rfm_value_matrix", "RFM and the customer value matrix", "TB 4.2",
         ("Score customers on recency, frequency and monetary value",
          "Build the customer value matrix and check sales concentration"),
-        datasets=("cdnow_transactions",),
-        status="planned", sources="TB l.1318",
+        datasets=("cdnow_transactions", "cafe_transactions"),
+        status="ready", sources="TB l.1318",
         question_bank="coursekit.exercises.bank.m05_rfm",
     ),
     Module(

@@ -1,0 +1,65 @@
+"""Modules 04 (CLV) and 05 (RFM) notebooks: key numbers, solutions and the student version."""
+import pytest
+
+from notebook_runner import cell_outputs_text, execute, run_notebook
+
+
+def test_lesson_04_reproduces_textbook_and_published_numbers():
+    v = run_notebook("notebooks/04_customer_lifetime_value.ipynb",
+                     ["simple_one", "simple_five", "m", "hbs_start", "uplift", "breakeven",
+                      "bg_params", "bg_ll", "gg_params", "holdout_actual", "sbg_year7",
+                      "calculator.result.clv", "life_80"])
+    assert v["simple_one"] == 22.5 and v["simple_five"] == 112.5          # TB 7.4
+    assert v["m"] == 170.0                                                # TB 4.2 Ex. 1
+    assert v["hbs_start"] == [220.0, 249.33, 311.67, 467.5, 623.33, 935.0]
+    assert v["uplift"] == pytest.approx(4.25)
+    assert v["life_80"] == pytest.approx(5.0)
+    assert v["calculator.result.clv"] == pytest.approx(623.333, abs=1e-3)
+    assert v["breakeven"] == pytest.approx(1.1 * (1 - 170 / 600))
+    # Fader, Hardie & Lee (2005): r = 0.243, alpha = 4.414, a = 0.793, b = 2.426, LL = -9582.4
+    assert v["bg_params"] == {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}
+    assert v["bg_ll"] == -9582.4
+    # gamma-gamma on CDNOW (Fader, Hardie & Lee 2005, "RFM and CLV"): p 6.25, q 3.74, gamma 15.44
+    assert v["gg_params"] == {"p": 6.25, "q": 3.74, "gamma": 15.44}
+    assert v["holdout_actual"] == 1882
+    # sBG fitted on years 0-4 lands closer to year 7 than a constant retention rate
+    assert abs(v["sbg_year7"]["regular"] - 241) < 15
+    assert abs(v["sbg_year7"]["high_end"] - 491) < 60
+
+
+def test_lesson_05_checks_the_concentration_claim_on_cdnow():
+    v = run_notebook("notebooks/05_rfm_value_matrix.ipynb",
+                     ["n_customers", "cell_counts", "best_sales_share", "top15",
+                      "explorer.result.cuts"])
+    assert v["n_customers"] == 2357
+    assert sum(v["cell_counts"].values()) == 2357
+    assert v["cell_counts"]["Best"] == 667
+    assert 0.55 <= v["top15"] <= 0.70          # TB 4.2: 15% of customers give 55-70% of sales
+    assert v["top15"] == pytest.approx(0.6031, abs=1e-4)
+    assert v["best_sales_share"] == pytest.approx(0.70, abs=0.005)
+    assert v["explorer.result.cuts"]["frequency"] == 1.0
+
+
+@pytest.mark.parametrize("name, n_questions", [("04_customer_lifetime_value", 10),
+                                               ("05_rfm_value_matrix", 8)])
+def test_solutions_answer_every_question_correctly(name, n_questions):
+    nb = execute(f"solutions/{name}.ipynb")
+    checks = [t for c, t in zip(nb.cells, cell_outputs_text(nb)) if "check(" in c.source]
+    assert len(checks) == n_questions and all("correct!" in t for t in checks), checks
+
+
+@pytest.mark.parametrize("name", ["04_customer_lifetime_value", "05_rfm_value_matrix"])
+def test_exercises_run_and_report_not_answered(name):
+    nb = execute(f"exercises/{name}.ipynb")
+    checks = [t for c, t in zip(nb.cells, cell_outputs_text(nb)) if "check(" in c.source]
+    assert checks and all("not answered yet" in t for t in checks), checks
+
+
+def test_misconception_feedback_names_the_mistake():
+    from coursekit.exercises import check
+
+    assert check("04.3", 566.6666667).misconception == "timing-end"
+    assert check("04.3", 207.7777778).misconception == "churn-as-retention"
+    assert check("04.3", 850.0).misconception == "undiscounted"
+    assert check("04.6", 365 * 0.1).misconception in ("days", None)
+    assert check("05.6", "Spenders").misconception == "axes-swapped"

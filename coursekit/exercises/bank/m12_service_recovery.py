@@ -43,6 +43,24 @@ def _per_complaint(d: dict) -> float:
                                           **d).value_per_extra_complaint
 
 
+def _anova_table():
+    """Type-II ANOVA of satisfaction in the recovery experiment (full factorial)."""
+    import statsmodels.api as sm
+    import statsmodels.formula.api as smf
+
+    from coursekit.datasets import load_dataset
+
+    fit = smf.ols("satisfaction ~ C(severity) * C(recovery) * C(attribution)",
+                  load_dataset("recovery_experiment")).fit()
+    return sm.stats.anova_lm(fit, typ=2)
+
+
+def _eta(d: dict, partial: bool = True) -> float:
+    t = _anova_table()
+    ss = t.loc["C(recovery)", "sum_sq"]
+    return float(ss / (ss + t.loc["Residual", "sum_sq"]) if partial else ss / t["sum_sq"].sum())
+
+
 def _guarantee(rng: np.random.Generator) -> dict:
     return {"customers": 10_000.0, "failure_rate": float(rng.choice([0.05, 0.08, 0.1])),
             "invocation_rate": float(rng.choice([0.4, 0.5, 0.6])), "payout": 50.0,
@@ -148,7 +166,7 @@ register(
               "(recovered minus silent) is earned by the recovery."),
         ),
         hints=("Value = (retention gain) x customer value - recovery cost.",),
-        explanation="Positive: encouraging complaints (recovery strategy 2) pays.",
+        explanation="When this is positive, encouraging complaints (recovery strategy 2) pays.",
     ),
     Question(
         "12.7", "A guarantee (data in the dict) pays `payout` per claim. Claims come from "
@@ -192,5 +210,18 @@ register(
             "That is the share after a second failure (prior_failures=1); this is the "
             "first."),),
         hints=("Use rc.paradox_share(severity=..., recovery='full').",),
+    ),
+    Question(
+        "12.11", "In the recovery experiment (dataset `recovery_experiment`), fit the full "
+                 "factorial OLS model satisfaction ~ severity x recovery x attribution and its "
+                 "type-II ANOVA. What is the partial eta squared of the recovery factor?",
+        answer=_eta, rtol=1e-3,
+        misconceptions=(M("eta-squared", lambda d: _eta(d, partial=False),
+                          "That is eta squared (SS / total SS). Partial eta squared divides by "
+                          "SS_recovery + SS_residual only."),),
+        hints=("statsmodels: smf.ols(...).fit(), then sm.stats.anova_lm(fit, typ=2).",
+               "partial eta^2 = SS_effect / (SS_effect + SS_residual)."),
+        explanation="A medium-to-large effect by Cohen's benchmarks (0.01 small, 0.06 medium, "
+                    "0.14 large); severity has the largest effect.",
     ),
 )

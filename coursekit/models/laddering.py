@@ -279,7 +279,6 @@ def implication_matrix(ladders: Any, codebook: Mapping[str, str] | None = None, 
     first = table.drop_duplicates("code")[["code", "level"]]
     first = first.assign(r=first["level"].map(rank)).sort_values("r", kind="stable")
     codes = first["code"].tolist()
-    index = pd.Index(codes, name="from")
     idx = pd.Series(np.arange(len(codes)), index=codes)
 
     # All ordered pairs (earlier, later) inside each ladder, vectorised with a self-merge.
@@ -303,12 +302,10 @@ def implication_matrix(ladders: Any, codebook: Mapping[str, str] | None = None, 
     ind = pairs[~pairs["is_direct"]]
     np.add.at(direct, (d["k_i"].to_numpy(), d["k_j"].to_numpy()), 1)
     np.add.at(indirect, (ind["k_i"].to_numpy(), ind["k_j"].to_numpy()), 1)
-    columns = pd.Index(codes, name="to")
+    labels = pd.Index(codes)
     return ImplicationMatrix(
-        direct=pd.DataFrame(direct, index=index, columns=columns).rename_axis(None).rename_axis(
-            None, axis=1),
-        indirect=pd.DataFrame(indirect, index=index, columns=columns).rename_axis(
-            None).rename_axis(None, axis=1),
+        direct=pd.DataFrame(direct, index=labels, columns=labels),
+        indirect=pd.DataFrame(indirect, index=labels, columns=labels),
         levels=first.set_index("code")["level"].rename("level").rename_axis(None),
         mentions=mentions.reindex(codes).astype("int64").rename("mentions"),
         count=count,

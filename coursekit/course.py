@@ -125,7 +125,8 @@ MODULES: tuple[Module, ...] = (
         ("Write a project context statement",
          "Compute segment economics (bottled water)",
          "Name the levels of competition"),
-        status="planned", sources="TB l.2780-2910",
+        datasets=("service_station_segments",),
+        status="ready", sources="TB l.2780-2910",
         question_bank="coursekit.exercises.bank.m10_segmentation",
     ),
     Module(

@@ -33,3 +33,27 @@ def test_solutions_11_answer_every_question_correctly():
 def test_exercises_11_run_and_report_not_answered():
     checks = _checks(execute("exercises/11_relationships_loyalty.ipynb"))
     assert checks and all("not answered yet" in t for t in checks), checks
+
+
+# --- module 10 --------------------------------------------------------------------------------
+
+def test_lesson_10_reproduces_the_key_numbers():
+    v = run_notebook("notebooks/10_segmentation_competition.ipynb",
+                     ["total_before", "total_after", "johnson_focused", "cheap_fit_price",
+                      "stations.to_numpy().tolist()"])
+    assert (v["total_before"], v["total_after"]) == (75.0, 115.0)
+    assert v["johnson_focused"] is False
+    assert v["stations.to_numpy().tolist()"][0] == ["H", "M", "L"]
+    assert v["stations.to_numpy().tolist()"][-1] == ["L", "M", "H"]
+    assert v["cheap_fit_price"] == pytest.approx((3 * 5 + 2 * 3 + 1 + 2 + 2 * 3 + 2 + 1) / 12,
+                                                 abs=0.005)
+
+
+def test_solutions_10_answer_every_question_correctly():
+    checks = _checks(execute("solutions/10_segmentation_competition.ipynb"))
+    assert len(checks) >= 6 and all("correct!" in t for t in checks), checks
+
+
+def test_exercises_10_run_and_report_not_answered():
+    checks = _checks(execute("exercises/10_segmentation_competition.ipynb"))
+    assert checks and all("not answered yet" in t for t in checks), checks

@@ -41,3 +41,18 @@ def test_retention_explorer_uplift_and_bucket():
     assert ex.result["uplift"] == pytest.approx(0.25)
     assert ex.result["share_for_100"] == pytest.approx(0.95)
     assert ex.result["steady_state"] == pytest.approx(1000.0)
+
+
+# --- module 10 --------------------------------------------------------------------------------
+
+def test_segment_explorer_textbook_default_and_break_even():
+    from coursekit.widgets.segments import SegmentExplorer, water_update
+
+    ex = SegmentExplorer(draw=False)
+    assert ex.result.totals == pytest.approx((75.0, 115.0))
+    assert ex.gain == pytest.approx(40.0)
+    ex.controls["health_price"].value = 0.80   # below the $0.75 cost + the lost regular sales
+    assert ex.gain < 40.0
+    ex.controls["health_segment_share_after"].value = 0.0
+    assert ex.result.totals[1] == pytest.approx(70.0)   # only the regular bottles remain
+    assert water_update(**ex.values()).totals == ex.result.totals

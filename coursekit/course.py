@@ -59,7 +59,8 @@ MODULES: tuple[Module, ...] = (
         ("Model need recognition, the buying process and compensatory choice",
          "Classify buying behaviour by involvement and brand difference",
          "Describe the B2B buying centre and process"),
-        status="planned", sources="TB l.353-400, 713-973",
+        datasets=("vacuum_models", "purchase_journeys"),
+        status="ready", sources="TB l.353-400, 713-973",
         question_bank="coursekit.exercises.bank.m02_buying_behaviour",
     ),
     Module(

@@ -145,7 +145,7 @@ MODULES: tuple[Module, ...] = (
          "Analyse a recovery experiment",
          "Price a service guarantee"),
         datasets=("recovery_experiment",),
-        status="planned", sources="S0 l.23-29; S2 l.202-218; S3 l.27-35",
+        status="ready", sources="S0 l.23-29; S2 l.202-218; S3 l.27-35",
         question_bank="coursekit.exercises.bank.m12_service_recovery",
     ),
     Module(

@@ -1,0 +1,52 @@
+"""Module 12 notebooks: key numbers of the lesson, solutions all correct, exercises unanswered."""
+import pytest
+
+from notebook_runner import cell_outputs_text, execute, run_notebook
+
+LESSON = "notebooks/12_service_recovery.ipynb"
+KEYS = ["sim_share", "exact_share", "superlative_factor", "share_minor_second", "gap_second",
+        "repurchase_drop", "eta_recovery", "p_severity_x_recovery", "paradox_cells",
+        "break_even", "silent", "int(comparison.covered.sum())", "explorer.paradox_share",
+        "programme.value_per_extra_complaint"]
+
+
+@pytest.fixture(scope="module")
+def lesson():
+    return run_notebook(LESSON, KEYS)
+
+
+def test_lesson_paradox_numbers(lesson):
+    assert lesson["exact_share"] == pytest.approx(0.7676, abs=1e-4)
+    assert lesson["sim_share"] == pytest.approx(lesson["exact_share"], abs=0.006)
+    assert lesson["explorer.paradox_share"] == pytest.approx(lesson["exact_share"])
+    assert lesson["superlative_factor"] == pytest.approx(2.513, abs=1e-3)
+    # Maxham & Netemeyer (2002): no paradox on average after a second failure
+    assert lesson["share_minor_second"] == pytest.approx(0.130, abs=1e-3)
+    assert lesson["gap_second"] == pytest.approx(-0.520, abs=1e-3)
+    # de Matos et al. (2007): satisfaction up, repurchase intention not
+    assert lesson["repurchase_drop"] < 0
+
+
+def test_lesson_experiment_analysis(lesson):
+    assert lesson["eta_recovery"] == pytest.approx(0.1147, abs=1e-4)
+    assert lesson["p_severity_x_recovery"] > 0.05      # the generator has no such interaction
+    assert lesson["paradox_cells"] == 1                 # only minor x full x unstable
+    assert lesson["int(comparison.covered.sum())"] >= 9  # 95 % CIs cover the true cell means
+
+
+def test_lesson_economics(lesson):
+    assert lesson["silent"] == 24.0
+    assert lesson["programme.value_per_extra_complaint"] == pytest.approx(130.0)
+    assert lesson["break_even"] == pytest.approx(127.12, abs=0.01)
+
+
+def test_solutions_12_answer_every_question_correctly():
+    nb = execute("solutions/12_service_recovery.ipynb")
+    checks = [t for c, t in zip(nb.cells, cell_outputs_text(nb)) if "check(" in c.source]
+    assert len(checks) == 11 and all("correct!" in t for t in checks), checks
+
+
+def test_exercises_12_run_and_report_not_answered():
+    nb = execute("exercises/12_service_recovery.ipynb")
+    checks = [t for c, t in zip(nb.cells, cell_outputs_text(nb)) if "check(" in c.source]
+    assert len(checks) == 11 and all("not answered yet" in t for t in checks), checks

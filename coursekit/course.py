@@ -110,7 +110,7 @@ MODULES: tuple[Module, ...] = (
         ("Compare executive estimates with customer reports",
          "Build an implication matrix and a hierarchical value map from ladders"),
         datasets=("bank_ladders", "bank_executive_estimates"),
-        status="planned", sources="TB l.2400-2500",
+        status="ready", sources="TB l.2400-2500",
         question_bank="coursekit.exercises.bank.m08_customer_value",
     ),
     Module(

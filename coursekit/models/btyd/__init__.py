@@ -23,6 +23,7 @@ from coursekit.models.btyd._base import FitWarning
 from coursekit.models.btyd.bgbb import BetaGeoBetaBinomial
 from coursekit.models.btyd.bgnbd import BGNBD
 from coursekit.models.btyd.clv import customer_lifetime_value
+from coursekit.models.btyd.diagnostics import frequency_recency_grid, prob_alive_path
 from coursekit.models.btyd.gamma_gamma import GammaGamma
 from coursekit.models.btyd.pareto_nbd import ParetoNBD
 from coursekit.models.btyd.sbg import ShiftedBetaGeometric
@@ -36,5 +37,7 @@ __all__ = [
     "BetaGeoBetaBinomial",
     "customer_lifetime_value",
     "summarize_transactions",
+    "frequency_recency_grid",
+    "prob_alive_path",
     "FitWarning",
 ]

@@ -1,0 +1,91 @@
+"""Figures of the BTYD models (module 04): holdout tracking, P(alive) history, heat maps.
+
+Not from the textbook: the figures of Fader, Hardie and Lee (2005), "Counting your customers the
+easy way", *Marketing Science* 24(2), and "RFM and CLV", *Journal of Marketing Research* 42(4).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, finish, new_axes
+
+__all__ = ["tracking", "prob_alive_history", "frequency_recency_heatmap"]
+
+_LABELS = {"prob_alive": "P(alive)", "expected_purchases": "expected repeat purchases"}
+
+
+def tracking(table: pd.DataFrame, *, calibration_end: float, time_unit: str = "week"):
+    """Forecast versus actual repeat purchases: per period (left) and cumulative (right).
+
+    ``table`` is the result of :func:`coursekit.models.clv.repeat_purchase_tracking`
+    (columns ``actual`` and ``expected``, indexed by period); ``calibration_end`` is the last
+    period the model was fitted on (CDNOW: week 39). Returns the Figure.
+    """
+    import matplotlib.pyplot as plt
+
+    from coursekit.plots.clv import weekly_purchases
+
+    if not isinstance(table, pd.DataFrame) or not {"actual", "expected"} <= set(table.columns):
+        raise TypeError("table must be the DataFrame of repeat_purchase_tracking (columns "
+                        "'actual' and 'expected')")
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.6), layout="constrained")
+    weekly_purchases(table["actual"], table["expected"], calibration_end=calibration_end,
+                     cumulative=False, ax=left)
+    weekly_purchases(table["actual"], table["expected"], calibration_end=calibration_end,
+                     cumulative=True, ax=right)
+    for ax in (left, right):
+        ax.set_xlabel(time_unit)
+    fig.suptitle("Holdout check: the model forecasts periods it has never seen")
+    return fig
+
+
+def prob_alive_history(path: pd.DataFrame, *, time_unit: str = "weeks", label: str = "",
+                       ax=None):
+    """P(alive) of one customer over time, with her purchases marked.
+
+    ``path`` is the result of :func:`coursekit.models.btyd.prob_alive_path`.
+    """
+    if not isinstance(path, pd.DataFrame) or not {"time", "frequency", "prob_alive"} <= set(
+            path.columns):
+        raise TypeError("path must be the DataFrame of prob_alive_path (columns 'time', "
+                        "'frequency', 'prob_alive')")
+    ax = new_axes(ax)
+    ax.plot(path["time"], path["prob_alive"], color=PALETTE[0], lw=1.8,
+            label=label or "P(alive)")
+    buys = path.loc[path["frequency"].diff().fillna(1).ne(0), "time"]
+    for i, t in enumerate(buys):
+        ax.axvline(t, color=MUTED, lw=0.8, ls=":", label="purchase" if i == 0 else None)
+    last = path.iloc[-1]
+    ax.annotate(f"{last.prob_alive:.0%}", (last.time, last.prob_alive), xytext=(4, 0),
+                textcoords="offset points", va="center", color=HIGHLIGHT, fontweight="bold")
+    ax.set_ylim(0, 1.05)
+    ax.legend(frameon=False, fontsize=8, loc="lower left")
+    return finish(ax, title="Is the customer still alive?",
+                  xlabel=f"time since first purchase ({time_unit})",
+                  ylabel="P(alive)")
+
+
+def frequency_recency_heatmap(grid: pd.DataFrame, *, quantity: str = "prob_alive",
+                              time_unit: str = "weeks", ax=None):
+    """Heat map of a ``frequency_recency_grid``: frequency down, recency across.
+
+    Impossible cells (no repeat purchase but positive recency) are left blank. Read it as
+    Fader, Hardie and Lee (2005) do: a frequent buyer who has been silent for long (bottom
+    left) is less likely alive than an infrequent one with the same recency.
+    """
+    if not isinstance(grid, pd.DataFrame):
+        raise TypeError("grid must be the DataFrame of frequency_recency_grid")
+    if quantity not in _LABELS:
+        raise ValueError(f"quantity must be one of {list(_LABELS)}; got {quantity!r}")
+    ax = new_axes(ax, figsize=(6.4, 4.4))
+    values = np.ma.masked_invalid(grid.to_numpy(dtype=float))
+    rec = grid.columns.to_numpy(dtype=float)
+    freq = grid.index.to_numpy(dtype=float)
+    image = ax.imshow(values, origin="upper", aspect="auto", cmap="cividis",
+                      extent=(rec[0], rec[-1], freq[-1] + 0.5, freq[0] - 0.5),
+                      vmin=0.0, vmax=1.0 if quantity == "prob_alive" else None)
+    ax.figure.colorbar(image, ax=ax, label=_LABELS[quantity])
+    return finish(ax, title=f"{_LABELS[quantity]} by frequency and recency",
+                  xlabel=f"recency: time of the last purchase ({time_unit})",
+                  ylabel="frequency (repeat purchases)")

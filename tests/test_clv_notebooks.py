@@ -8,7 +8,8 @@ def test_lesson_04_reproduces_textbook_and_published_numbers():
     v = run_notebook("notebooks/04_customer_lifetime_value.ipynb",
                      ["simple_one", "simple_five", "m", "hbs_start", "uplift", "breakeven",
                       "bg_params", "bg_ll", "gg_params", "holdout_actual", "sbg_year7",
-                      "calculator.result.clv", "life_80"])
+                      "calculator.result.clv", "life_80", "explorer.result.prob_alive",
+                      "path.prob_alive.iloc[-1]"])
     assert v["simple_one"] == 22.5 and v["simple_five"] == 112.5          # TB 7.4
     assert v["m"] == 170.0                                                # TB 4.2 Ex. 1
     assert v["hbs_start"] == [220.0, 249.33, 311.67, 467.5, 623.33, 935.0]
@@ -22,6 +23,9 @@ def test_lesson_04_reproduces_textbook_and_published_numbers():
     # gamma-gamma on CDNOW (Fader, Hardie & Lee 2005, "RFM and CLV"): p 6.25, q 3.74, gamma 15.44
     assert v["gg_params"] == {"p": 6.25, "q": 3.74, "gamma": 15.44}
     assert v["holdout_actual"] == 1882
+    # the customer explorer's default (CDNOW customer 1) agrees with her P(alive) history
+    assert v["explorer.result.prob_alive"] == pytest.approx(v["path.prob_alive.iloc[-1]"],
+                                                            abs=1e-3)
     # sBG fitted on years 0-4 lands closer to year 7 than a constant retention rate
     assert abs(v["sbg_year7"]["regular"] - 241) < 15
     assert abs(v["sbg_year7"]["high_end"] - 491) < 60

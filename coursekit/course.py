@@ -102,7 +102,7 @@ MODULES: tuple[Module, ...] = (
          "Measure the customer gap with SERVQUAL and the zone of tolerance",
          "Audit the provider gaps"),
         datasets=("servqual_survey", "servqual_management"),
-        status="planned", sources="TB 5.1.7-5.1.17; S0; S2",
+        status="ready", sources="TB 5.1.7-5.1.17; S0; S2",
         question_bank="coursekit.exercises.bank.m07_gap_model",
     ),
     Module(

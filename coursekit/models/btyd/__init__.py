@@ -14,7 +14,8 @@ model                                  setting
 =====================================  ==================================================
 
 >>> from coursekit.models.btyd import BGNBD
->>> BGNBD().fit([2, 1, 0, 0], [30.43, 1.71, 0.0, 0.0], [38.86, 38.86, 38.86, 38.86]).params_.index.tolist()
+>>> model = BGNBD().fit([2, 1, 0, 0], [30.43, 1.71, 0.0, 0.0], [38.86] * 4)
+>>> model.params_.index.tolist()
 ['r', 'alpha', 'a', 'b']
 """
 from __future__ import annotations

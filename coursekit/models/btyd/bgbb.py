@@ -76,7 +76,8 @@ class BetaGeoBetaBinomial(BTYDModel):
     Not from the textbook: Fader, Hardie and Shang (2010). The likelihood (eq. 5) is
 
     .. math::
-        L = \frac{B(\alpha+x, \beta+n-x)}{B(\alpha,\beta)}\frac{B(\gamma, \delta+n)}{B(\gamma,\delta)}
+        L = \frac{B(\alpha+x, \beta+n-x)}{B(\alpha,\beta)}
+            \frac{B(\gamma, \delta+n)}{B(\gamma,\delta)}
           + \sum_{i=0}^{n-t_x-1} \frac{B(\alpha+x, \beta+t_x-x+i)}{B(\alpha,\beta)}
             \frac{B(\gamma+1, \delta+t_x+i)}{B(\gamma,\delta)}
 
@@ -143,8 +144,9 @@ class BetaGeoBetaBinomial(BTYDModel):
 
         .. math::
             \frac{1}{L}\frac{B(\alpha+x+1, \beta+n-x)}{B(\alpha,\beta)}\frac{\delta}{\gamma-1}
-            \frac{\Gamma(\gamma+\delta)}{\Gamma(1+\delta)}\Big[\frac{\Gamma(1+\delta+n)}
-            {\Gamma(\gamma+\delta+n)} - \frac{\Gamma(1+\delta+n+n^*)}{\Gamma(\gamma+\delta+n+n^*)}\Big]
+            \frac{\Gamma(\gamma+\delta)}{\Gamma(1+\delta)}\Big[
+            \frac{\Gamma(1+\delta+n)}{\Gamma(\gamma+\delta+n)}
+            - \frac{\Gamma(1+\delta+n+n^*)}{\Gamma(\gamma+\delta+n+n^*)}\Big]
         """
         alpha, beta, gamma, delta = self._params()
         n_star = check_integer(n_future, "n_future", low=0)

@@ -70,7 +70,8 @@ class ShiftedBetaGeometric(BTYDModel):
     def fit(self, survivors: Any) -> "ShiftedBetaGeometric":
         """Fit to one cohort's counts of active customers; ``survivors[0]`` is the cohort size.
 
-        >>> ShiftedBetaGeometric().fit([1000, 631, 468, 382, 326, 289, 262, 241]).params_.round(3).tolist()
+        >>> regular = [1000, 631, 468, 382, 326, 289, 262, 241]
+        >>> ShiftedBetaGeometric().fit(regular).params_.round(3).tolist()
         [0.704, 1.182]
         """
         s = _check_survivors(survivors)
@@ -102,8 +103,9 @@ class ShiftedBetaGeometric(BTYDModel):
     def expected_residual_lifetime(self, discount_rate: float, n: int = 0) -> float:
         r"""Discounted expected residual lifetime (DERL) of a customer who has renewed ``n``
         times, counted in future renewals: the sum over ``t > n`` of
-        :math:`S(t)/S(n)\,(1+d)^{-(t-n-1)}`, i.e. Fader and Hardie (2010), eq. 6, with their
-        ":math:`n-1` renewals" equal to our ``n``:
+        :math:`S(t)/S(n)\,(1+d)^{-(t-n-1)}`. This is the DERL of Fader and Hardie (2010), whose
+        customer "has made :math:`n-1` renewals" is our ``n``; the closed form (checked against
+        the brute-force sum in the tests) is
 
         .. math::
             \text{DERL}(d \mid n) = \frac{\beta+n}{\alpha+\beta+n}\;
@@ -113,7 +115,9 @@ class ShiftedBetaGeometric(BTYDModel):
         renewal ``n + 1`` (the next payment is not discounted).
 
         >>> m = ShiftedBetaGeometric.from_params(alpha=0.704, beta=1.182)
-        >>> round(m.expected_residual_lifetime(0.1, n=0), 3), round(m.expected_residual_lifetime(0.1, n=4), 3)
+        >>> new = m.expected_residual_lifetime(0.1, n=0)
+        >>> loyal = m.expected_residual_lifetime(0.1, n=4)
+        >>> round(new, 3), round(loyal, 3)
         (2.965, 5.894)
         """
         from scipy import special

@@ -153,7 +153,8 @@ MODULES: tuple[Module, ...] = (
         ("Decide make-or-buy for customer participation",
          "Manage customer-mix compatibility",
          "Trade off drop and go errors in service design"),
-        status="planned", sources="S3 l.36-56; S4",
+        datasets=("idea_screening",),
+        status="ready", sources="S3 l.36-56; S4",
         question_bank="coursekit.exercises.bank.m13_roles_design",
     ),
 )

@@ -57,3 +57,27 @@ def test_solutions_10_answer_every_question_correctly():
 def test_exercises_10_run_and_report_not_answered():
     checks = _checks(execute("exercises/10_segmentation_competition.ipynb"))
     assert checks and all("not answered yet" in t for t in checks), checks
+
+
+# --- module 13 --------------------------------------------------------------------------------
+
+def test_lesson_13_reproduces_the_key_numbers():
+    v = run_notebook("notebooks/13_customer_roles_design.ipynb",
+                     ["mixed_half", "isolated_half", "simulated_half", "drop_at_zero",
+                      "round(best, 4)", "observed.tolist()"])
+    assert v["mixed_half"] == pytest.approx(0.2375)
+    assert v["isolated_half"] == pytest.approx(0.075)
+    assert v["simulated_half"] == pytest.approx(0.2375, abs=0.01)
+    assert v["drop_at_zero"] == pytest.approx(0.158655, abs=1e-6)
+    assert v["round(best, 4)"] == pytest.approx(-0.0345, abs=1e-4)
+    assert all(abs(r - 0.1587) < 0.08 for r in v["observed.tolist()"])
+
+
+def test_solutions_13_answer_every_question_correctly():
+    checks = _checks(execute("solutions/13_customer_roles_design.ipynb"))
+    assert len(checks) >= 6 and all("correct!" in t for t in checks), checks
+
+
+def test_exercises_13_run_and_report_not_answered():
+    checks = _checks(execute("exercises/13_customer_roles_design.ipynb"))
+    assert checks and all("not answered yet" in t for t in checks), checks

@@ -56,3 +56,18 @@ def test_segment_explorer_textbook_default_and_break_even():
     ex.controls["health_segment_share_after"].value = 0.0
     assert ex.result.totals[1] == pytest.approx(70.0)   # only the regular bottles remain
     assert water_update(**ex.values()).totals == ex.result.totals
+
+
+# --- module 13 --------------------------------------------------------------------------------
+
+def test_screening_explorer_errors_trade_off():
+    from coursekit.widgets.design import ScreeningExplorer
+
+    ex = ScreeningExplorer(draw=False)
+    assert ex.result["drop_error"] == pytest.approx(0.158655, abs=1e-6)
+    before = dict(ex.result)
+    ex.controls["threshold"].value = 1.0
+    assert ex.result["drop_error"] > before["drop_error"]
+    assert ex.result["go_error"] < before["go_error"]
+    ex.controls["prior_good"].value = 0.1
+    assert ex.result["best_threshold"] > before["best_threshold"]

@@ -93,7 +93,7 @@ MODULES: tuple[Module, ...] = (
         ("Build a house of quality and read technical priorities",
          "Classify service features with the Kano model"),
         datasets=("qfd_restaurant", "qfd_boutique", "kano_survey"),
-        status="planned", sources="TB l.1340-1375",
+        status="ready", sources="TB l.1340-1375",
         question_bank="coursekit.exercises.bank.m06_qfd_kano",
     ),
     Module(
@@ -118,7 +118,7 @@ MODULES: tuple[Module, ...] = (
         ("Find BATNA, reservation values and the zone of agreement",
          "Compare distributive and integrative outcomes",
          "Place conflict styles on concern for self x others"),
-        status="planned", sources="TB l.2510-2760",
+        status="ready", sources="TB l.2510-2760",
         question_bank="coursekit.exercises.bank.m09_negotiation",
     ),
     Module(

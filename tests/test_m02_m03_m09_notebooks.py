@@ -27,13 +27,33 @@ def test_lesson_02_reproduces_the_textbook_examples():
     assert v["missing_roles"] == ["influencer"]
 
 
-@pytest.mark.parametrize("module", ["02_buying_behaviour"])
+def test_lesson_09_reproduces_the_textbook_examples():
+    v = run_notebook("notebooks/09_negotiation.ipynb",
+                     ["accept", "salary_zone.width", "midpoint", "better_batna_price",
+                      "patio.table['price'].tolist()", "patio.table['buyer_cost'].iloc[0]",
+                      "buyer_gain", "manufacturer_gain", "ask", "dealer_style",
+                      "lifetime_gap > 1_000_000",
+                      "ng.ADR_OPTIONS['value'].dropna().tolist()"])
+    assert v["accept"] is True
+    assert v["salary_zone.width"] == 12_000 and v["midpoint"] == 72_000
+    assert v["better_batna_price"] > v["midpoint"]
+    assert v["patio.table['price'].tolist()"] == [11.0, 10.0, 10.5]      # $11M, $1M off, $10.5M
+    assert v["patio.table['buyer_cost'].iloc[0]"] == 12.0                # + $1M lost sales
+    assert v["buyer_gain"] == pytest.approx(1.5 - 0.3)
+    assert v["manufacturer_gain"] == pytest.approx(0.8 - 0.5)
+    assert v["ask"] == 78_000                                            # high end of $66k-78k
+    assert v["dealer_style"] == "Forcing"
+    assert v["lifetime_gap > 1_000_000"] is True
+    assert v["ng.ADR_OPTIONS['value'].dropna().tolist()"] == [0.96, 0.91, 0.71, 0.50]
+
+
+@pytest.mark.parametrize("module", ["02_buying_behaviour", "09_negotiation"])
 def test_solutions_answer_every_question_correctly(module):
     checks = _checks(execute(f"solutions/{module}.ipynb"))
     assert len(checks) >= 6 and all("correct!" in t for t in checks), checks
 
 
-@pytest.mark.parametrize("module", ["02_buying_behaviour"])
+@pytest.mark.parametrize("module", ["02_buying_behaviour", "09_negotiation"])
 def test_exercises_run_and_report_not_answered(module):
     checks = _checks(execute(f"exercises/{module}.ipynb"))
     assert len(checks) >= 6 and all("not answered yet" in t for t in checks), checks

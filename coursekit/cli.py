@@ -4,6 +4,10 @@
     coursekit datasets [NAME]         the datasets (or one dataset's card)
     coursekit build-exercises [--check]
                                       generate exercises/ from solutions/ (or fail if stale)
+    coursekit pack --modules 04,07 --out DIR
+                                      a verified course pack (lessons, exercises, datasets)
+    coursekit export-nbgrader --modules 01 DIR
+                                      an nbgrader course directory with autograded cells
     coursekit progress                questions answered correctly so far, per module
     coursekit versions                package versions and dataset checksums (replication record)
 """
@@ -76,6 +80,33 @@ def _cmd_build(args) -> int:
     return 0
 
 
+def _modules_arg(args):
+    from coursekit.course import resolve_modules
+
+    if args.all == bool(args.modules):
+        raise ValueError("name the modules with --modules 04,07 (ids or names) or use --all")
+    return resolve_modules(None if args.all else args.modules, ready_only=args.all)
+
+
+def _cmd_pack(args) -> int:
+    from coursekit.pack import build_pack
+
+    report = build_pack(_modules_arg(args), args.out, root=_root(args.root), force=args.force,
+                        verify=not args.no_verify)
+    print(report)
+    return 0
+
+
+def _cmd_export_nbgrader(args) -> int:
+    from coursekit.grading import export_nbgrader
+
+    report = export_nbgrader(_modules_arg(args), args.out, root=_root(args.root),
+                             force=args.force)
+    print(report)
+    print("next: cd into it and run `nbgrader generate_assignment <assignment>`")
+    return 0
+
+
 def _cmd_progress(args) -> int:
     from coursekit.exercises.progress import progress, progress_file
 
@@ -122,6 +153,21 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--check", action="store_true", help="fail if exercises/ is out of date")
     b.add_argument("--root", help="project folder (default: this checkout)")
     b.set_defaults(func=_cmd_build)
+    for name, func, helptext in (
+            ("pack", _cmd_pack, "write a verified course pack for a class"),
+            ("export-nbgrader", _cmd_export_nbgrader, "write an nbgrader course directory")):
+        c = sub.add_parser(name, help=helptext)
+        c.add_argument("--modules", help="comma-separated module ids or names, e.g. 04,07")
+        c.add_argument("--all", action="store_true", help="every ready module")
+        c.add_argument("--force", action="store_true", help="replace a non-empty output folder")
+        c.add_argument("--root", help="project folder (default: this checkout)")
+        if name == "pack":
+            c.add_argument("--out", required=True, help="output folder (must not exist)")
+            c.add_argument("--no-verify", action="store_true",
+                           help="skip executing the pack's notebooks")
+        else:
+            c.add_argument("out", help="output folder (must not exist)")
+        c.set_defaults(func=func)
     sub.add_parser("progress", help="show exercise progress").set_defaults(func=_cmd_progress)
     sub.add_parser("versions", help="versions and dataset checksums").set_defaults(
         func=_cmd_versions)
@@ -132,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.func(args)
-    except (ValueError, FileNotFoundError) as exc:
+    except (ValueError, FileNotFoundError, FileExistsError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -79,7 +80,16 @@ class DatasetCard:
 
 
 def data_dir() -> Path:
-    """Where the data files are: the wheel's copy, or ``datasets/`` of a source checkout."""
+    """Where the data files are.
+
+    ``$COURSEKIT_DATA`` if set (a course pack's own ``datasets/``), else the wheel's copy, else
+    ``datasets/`` of a source checkout.
+    """
+    env = os.environ.get("COURSEKIT_DATA")
+    if env:
+        if not Path(env).is_dir():
+            raise FileNotFoundError(f"COURSEKIT_DATA={env} is not a folder")
+        return Path(env)
     here = Path(__file__).resolve().parent
     for candidate in (here / "_datasets", here.parent / "datasets"):
         if candidate.is_dir() and any(candidate.glob("*.toml")):
@@ -87,10 +97,14 @@ def data_dir() -> Path:
     raise FileNotFoundError("coursekit's datasets folder was not found; reinstall the package")
 
 
-@lru_cache(maxsize=None)
 def _cards() -> dict[str, DatasetCard]:
+    return _read_cards(str(data_dir()))
+
+
+@lru_cache(maxsize=None)
+def _read_cards(folder: str) -> dict[str, DatasetCard]:
     cards = {}
-    for path in sorted(data_dir().glob("*.toml")):
+    for path in sorted(Path(folder).glob("*.toml")):
         with open(path, "rb") as fh:
             raw = tomllib.load(fh)
         missing = [k for k in REQUIRED_KEYS if k not in raw]

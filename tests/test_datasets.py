@@ -52,10 +52,9 @@ def test_synthetic_datasets_regenerate_bit_for_bit(name):
 def copied_datasets(tmp_path, monkeypatch):
     folder = tmp_path / "datasets"
     shutil.copytree(datasets.data_dir(), folder)
-    monkeypatch.setattr(datasets, "data_dir", lambda: folder)
-    datasets._cards.cache_clear()
+    monkeypatch.setenv("COURSEKIT_DATA", str(folder))
     yield folder
-    datasets._cards.cache_clear()
+    datasets._read_cards.cache_clear()
 
 
 def test_modified_file_is_detected_by_checksum(copied_datasets):
@@ -85,7 +84,7 @@ def test_schema_mismatch_is_reported_even_with_a_matching_checksum(copied_datase
     card.write_text(card.read_text().replace(datasets.sha256_of(ROOT / "datasets" /
                                                                  "vacation_offers.csv"),
                                              datasets.sha256_of(path)))
-    datasets._cards.cache_clear()
+    datasets._read_cards.cache_clear()
     with pytest.raises(DatasetError, match="columns"):
         datasets.load_dataset("vacation_offers")
 

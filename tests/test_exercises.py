@@ -117,3 +117,9 @@ def test_progress_records_attempts_and_correct(tmp_path):
 def test_feedback_html_is_escaped_and_labelled():
     html = ex.check("01.9", "<b>")._repr_html_()
     assert 'role="status"' in html and "<b>'" not in html and "&lt;b&gt;" in html
+
+
+def test_follow_up_questions_share_the_students_data():
+    ex.set_student("dana")
+    assert ex.exercise_data("01.5") == ex.exercise_data("01.6")
+    assert ex.exercise_data("01.7") == ex.exercise_data("01.8")

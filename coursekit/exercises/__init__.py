@@ -12,7 +12,9 @@ the wrong answer a typical mistake produces, so ``check`` can say which mistake 
 from __future__ import annotations
 
 from .core import (Feedback, Hint, Misconception, Question, check, exercise_data, expected,
-                   get_question, hint, list_questions, register, reset_hints, set_student)
+                   get_question, grade, hint, list_questions, nbgrader_student, register,
+                   reset_hints, set_student)
 
 __all__ = ["Feedback", "Hint", "Misconception", "Question", "check", "exercise_data", "expected",
-           "get_question", "hint", "list_questions", "register", "reset_hints", "set_student"]
+           "get_question", "grade", "hint", "list_questions", "nbgrader_student",
+           "register", "reset_hints", "set_student"]

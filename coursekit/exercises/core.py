@@ -14,7 +14,7 @@ import numpy as np
 
 __all__ = ["Misconception", "Question", "Feedback", "Hint", "register", "get_question",
            "list_questions", "set_student", "exercise_data", "expected", "check", "hint",
-           "reset_hints"]
+           "reset_hints", "grade", "nbgrader_student"]
 
 KINDS = ("number", "numbers", "choice", "choices", "bool")
 STUDENT_ENV = "COURSEKIT_STUDENT"
@@ -35,6 +35,8 @@ class Question:
 
     ``answer(data)`` computes the answer key from the question's data; ``data(rng)`` draws
     per-student data (``None``: the same data for everybody, e.g. the textbook's numbers).
+    Questions of a module that use the same ``data`` function see the same numbers, so a
+    follow-up question can build on an earlier one's data.
     """
 
     id: str
@@ -133,11 +135,12 @@ def _current_student() -> str | None:
     return _STUDENT[0] or (os.environ.get(STUDENT_ENV) or None)
 
 
-def _seed(question_id: str, student: str | None) -> int:
+def _seed(question: Question, student: str | None) -> int:
+    """Questions of one module with the same data function share their numbers."""
     if student is None:
         return 20211  # the default data every student sees without an id
-    digest = hashlib.sha256(f"{student}|{question_id}".encode()).digest()
-    return int.from_bytes(digest[:8], "little")
+    key = f"{student}|{question.module}|{getattr(question.data, '__qualname__', question.id)}"
+    return int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "little")
 
 
 def exercise_data(question_id: str, student: str | None = None) -> dict:
@@ -146,7 +149,7 @@ def exercise_data(question_id: str, student: str | None = None) -> dict:
     if q.data is None:
         return {}
     student = student if student is not None else _current_student()
-    return q.data(np.random.default_rng(_seed(question_id, student)))
+    return q.data(np.random.default_rng(_seed(q, student)))
 
 
 def expected(question_id: str, student: str | None = None) -> Any:
@@ -307,10 +310,39 @@ def check(question_id: str, answer: Any) -> Feedback:
 
 
 def _record(feedback: Feedback) -> Feedback:
-    from . import progress
+    from .progress import record
 
-    progress.record(feedback)
+    record(feedback)
     return feedback
+
+
+def grade(question_id: str, answer: Any) -> None:
+    """Autograder form of :func:`check`: raise ``AssertionError`` with the feedback if wrong.
+
+    Used by the nbgrader test cells that ``coursekit export-nbgrader`` writes, so a student's
+    grading feedback carries the same misconception messages as ``check``.
+    """
+    feedback = check(question_id, answer)
+    if not feedback.correct:
+        raise AssertionError(f"{question_id}: {feedback.message}")
+
+
+def nbgrader_student() -> str | None:
+    """The student whose notebook this is, as nbgrader and JupyterHub know it.
+
+    ``$COURSEKIT_STUDENT`` if set; else the student folder of an nbgrader course directory
+    (``submitted/<student>/...`` or ``autograded/<student>/...``) that the notebook runs in;
+    else ``$JUPYTERHUB_USER`` (a student's own hub server); else ``None`` (shared data).
+    """
+    if os.environ.get(STUDENT_ENV):
+        return os.environ[STUDENT_ENV]
+    parts = os.getcwd().replace("\\", "/").split("/")
+    for folder in ("autograded", "submitted", "feedback"):
+        if folder in parts[:-1]:
+            i = len(parts) - 1 - parts[::-1].index(folder)
+            if i + 1 < len(parts):
+                return parts[i + 1]
+    return os.environ.get("JUPYTERHUB_USER") or None
 
 
 def hint(question_id: str) -> Hint:

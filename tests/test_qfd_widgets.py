@@ -73,3 +73,34 @@ def test_drawing_explorer_runs(house):
     e.controls["w0"].value = 1
     assert e.status.value == ""
     assert e.result.priorities.loc["Fresh ingredients", "technical_importance"] == 49 - 4 * 9
+
+
+def test_house_figure_shows_every_room(house):
+    import matplotlib.pyplot as plt
+
+    from coursekit.plots.qfd import house_of_quality, technical_priorities
+
+    fig = house_of_quality(house)
+    texts = {t.get_text() for t in fig.axes[0].texts}
+    assert {"77", "22%", "Tasty food", "<= 12 min", "\u2212\u2212"} <= texts
+    assert "Roof: correlations among the hows" in texts
+    ax = technical_priorities(house)
+    assert [t.get_text() for t in ax.get_yticklabels()][0] == "Kitchen ticket time"
+    plt.close("all")
+    with pytest.raises(TypeError, match="house"):
+        house_of_quality({"requirements": []})
+
+
+def test_kano_scatter_places_features():
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from coursekit.plots.qfd import kano_better_worse
+
+    coef = pd.DataFrame({"better": [0.7, 0.2], "worse": [-0.2, -0.8]}, index=["wifi", "clean"])
+    ax = kano_better_worse(coef, pd.Series({"wifi": "attractive", "clean": "must-be"}))
+    offsets = ax.collections[-1].get_offsets()
+    assert offsets.tolist() == [[0.2, 0.7], [0.8, 0.2]]
+    plt.close("all")
+    with pytest.raises(TypeError, match="coefficients"):
+        kano_better_worse(coef[["better"]])

@@ -103,3 +103,31 @@ def test_cut_point_explorer_draws(rfm_table, capsys):
     e.controls["average_cut"].value = 50
     assert e.status.value == ""
     assert "Figure" in capsys.readouterr().out
+
+
+# --- the figures behind the explorers ----------------------------------------------------------
+
+def test_figures_have_titles_and_labels_and_reject_wrong_input(rfm_table):
+    import matplotlib.pyplot as plt
+
+    from coursekit.plots import clv as clv_plots
+    from coursekit.plots import rfm as rfm_plots
+
+    axes = [clv_plots.clv_by_retention(clv.retention_sweep(170, 0.1, [0.2, 0.5, 0.8])),
+            clv_plots.segment_values(clv.segment_clv(pd.DataFrame(
+                {"margin": [100.0, 50.0], "retention": [0.8, 0.4], "customers": [1, 4]}), 0.1)),
+            rfm_plots.value_matrix_plot(rfm.value_matrix(rfm_table)),
+            rfm_plots.concentration_plot(rfm.concentration_curve(rfm_table["monetary"])),
+            rfm_plots.segment_shares(rfm.segment_summary(rfm.value_matrix(rfm_table))),
+            rfm_plots.score_heatmap(rfm.rfm_scores(rfm_table, n_bins=3))]
+    for ax in axes:
+        assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+        plt.close(ax.figure)
+    with pytest.raises(ValueError, match="table"):
+        clv_plots.clv_by_retention(pd.DataFrame({"x": [1.0]}))
+    with pytest.raises(TypeError, match="matrix"):
+        rfm_plots.value_matrix_plot(rfm_table.to_numpy())
+    with pytest.raises(ValueError, match="curve"):
+        rfm_plots.concentration_plot(pd.DataFrame({"share": [0.0]}))
+    with pytest.raises(ValueError, match="calibration_periods"):
+        clv_plots.cohort_projection(pd.Series([1.0]), pd.Series([1.0]), calibration_periods=0)

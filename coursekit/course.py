@@ -68,7 +68,8 @@ MODULES: tuple[Module, ...] = (
         ("Identify customers and segmentation variables",
          "Use a responsibility matrix and escalate problems early",
          "Read the marketing-ethics survey"),
-        status="planned", sources="TB l.987-1232",
+        datasets=("ethics_survey",),
+        status="ready", sources="TB l.987-1232",
         question_bank="coursekit.exercises.bank.m03_problems_ethics",
     ),
     Module(

@@ -47,13 +47,39 @@ def test_lesson_09_reproduces_the_textbook_examples():
     assert v["ng.ADR_OPTIONS['value'].dropna().tolist()"] == [0.96, 0.91, 0.71, 0.50]
 
 
-@pytest.mark.parametrize("module", ["02_buying_behaviour", "09_negotiation"])
+def test_lesson_03_reproduces_the_textbook_examples():
+    v = run_notebook("notebooks/03_problems_and_ethics.ipynb",
+                     ["matrix.to_numpy().astype(int).tolist()", "budget_people",
+                      "finance_decisions", "per_title['Client Representative']", "best_week",
+                      "cost_after_4 > cost_now", "month_early.revisit", "unchanged.revisit",
+                      "projects_used", "survey_total", "survey['share'].tolist()",
+                      "final_target", "issues['involve_client'].tolist()"])
+    assert v["matrix.to_numpy().astype(int).tolist()"] == [
+        [1, 0, 0, 0, 0, 0], [1, 1, 1, 1, 1, 1], [1, 1, 1, 0, 1, 1],
+        [0, 1, 0, 1, 0, 0], [0, 0, 1, 0, 1, 0], [0, 1, 0, 1, 1, 0]]       # Figure 4.5
+    assert v["budget_people"] == ["Client Representative", "Project Manager", "Finance Team"]
+    assert v["finance_decisions"] == ["Budget", "Change Management Procedures"]
+    assert v["per_title['Client Representative']"] == 6
+    assert v["best_week"] == 0 and v["cost_after_4 > cost_now"] is True
+    assert v["month_early.revisit"] is True and v["unchanged.revisit"] is False
+    assert v["projects_used"] == 2                                      # red button: 2 of 4
+    assert v["survey_total"] == pytest.approx(0.87)                      # not 100 %
+    assert v["survey['share'].tolist()"] == [0.15, 0.14, 0.12, 0.12, 0.11, 0.10, 0.05, 0.04,
+                                              0.04]
+    assert v["final_target"] == "technology enthusiasts"
+    assert v["issues['involve_client'].tolist()"] == [False, True, True]
+
+
+MODULES = ["02_buying_behaviour", "03_problems_and_ethics", "09_negotiation"]
+
+
+@pytest.mark.parametrize("module", MODULES)
 def test_solutions_answer_every_question_correctly(module):
     checks = _checks(execute(f"solutions/{module}.ipynb"))
     assert len(checks) >= 6 and all("correct!" in t for t in checks), checks
 
 
-@pytest.mark.parametrize("module", ["02_buying_behaviour", "09_negotiation"])
+@pytest.mark.parametrize("module", MODULES)
 def test_exercises_run_and_report_not_answered(module):
     checks = _checks(execute(f"exercises/{module}.ipynb"))
     assert len(checks) >= 6 and all("not answered yet" in t for t in checks), checks

@@ -292,9 +292,8 @@ def choose(scores: pd.DataFrame, *, rule: str = "compensatory",
         if avail.dtype != bool or avail.shape != (len(s),):
             raise ValueError(f"available must be {len(s)} booleans, one per alternative")
         s = s.loc[avail]
-    if rule == "compensatory" or (rule == "conjunctive" and weights is not None):
-        if weights is None:
-            raise ValueError("weights are required for rule='compensatory'")
+    if rule == "compensatory" and weights is None:
+        raise ValueError("weights are required for rule='compensatory'")
     if rule == "lexicographic" and priority is None:
         raise ValueError("priority is required for rule='lexicographic'")
     if rule == "conjunctive" and cutoffs is None:

@@ -61,7 +61,7 @@ class Usage:
     peak_mib: float
 
 
-def measure(path: Path | None, timeout: int = 600) -> Usage:
+def measure(path: Path | None, timeout: int = 180) -> Usage:
     """Run notebook ``path`` (``None``: an empty notebook) in a fresh kernel and measure it."""
     nb = nbformat.read(path, as_version=4) if path else nbformat.v4.new_notebook()
     nb.cells.append(nbformat.v4.new_code_cell(PROBE))
@@ -102,6 +102,7 @@ def table(rows: list[Usage]) -> str:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("modules", nargs="*", help="module ids (default: every notebook)")
+    parser.add_argument("--timeout", type=int, default=180, help="seconds allowed per cell")
     args = parser.parse_args(argv)
     if not sys.platform.startswith("linux"):
         raise SystemExit("this benchmark reads ru_maxrss in KiB, which holds on Linux only")
@@ -113,11 +114,19 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("MPLBACKEND", "Agg")
     os.environ.pop("COURSEKIT_STUDENT", None)
 
-    rows = [measure(None)]
+    rows, failed = [measure(None)], []
     for path in paths:
-        rows.append(measure(path))
+        try:
+            rows.append(measure(path, timeout=args.timeout))
+        except Exception as exc:  # report the others, then fail
+            failed.append(f"{path.parent.name}/{path.name}: {type(exc).__name__}: "
+                          f"{str(exc).strip().splitlines()[-1] if str(exc).strip() else ''}")
+            print(f"  FAILED {failed[-1]}", file=sys.stderr, flush=True)
+            continue
         print(f"  {rows[-1].notebook:<48} {rows[-1].wall_s:6.1f} s  {rows[-1].peak_mib:5.0f} MiB",
               file=sys.stderr, flush=True)
+    if len(rows) == 1:
+        raise SystemExit("every notebook failed:\n" + "\n".join(failed))
     import coursekit
 
     worst = max(rows[1:], key=lambda u: u.peak_mib)
@@ -129,10 +138,14 @@ def main(argv: list[str] | None = None) -> None:
                f"total kernel CPU for all {len(rows) - 1} notebooks: "
                f"{sum(u.cpu_s for u in rows[1:]):.0f} s.")
     text = f"{header}\n\n{table(rows)}\n\n{summary}\n"
+    if failed:
+        text += "\nNot measured (the notebook failed):\n" + "".join(f"- {f}\n" for f in failed)
     print(text)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(text, encoding="utf-8")
     print(f"written to {RESULTS.relative_to(ROOT)}")
+    if failed:
+        raise SystemExit(f"{len(failed)} notebook(s) failed")
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ check-exercises: $(STAMP)
 	$(BIN)/coursekit build-exercises --check
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
 	@for f in benchmarks/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
 clean:

@@ -8,6 +8,7 @@
                                       a verified course pack (lessons, exercises, datasets)
     coursekit export-nbgrader --modules 01 DIR
                                       an nbgrader course directory with autograded cells
+    coursekit export-html --out DIR   every ready lesson executed and rendered to offline HTML
     coursekit progress                questions answered correctly so far, per module
     coursekit versions                package versions and dataset checksums (replication record)
 """
@@ -107,6 +108,13 @@ def _cmd_export_nbgrader(args) -> int:
     return 0
 
 
+def _cmd_export_html(args) -> int:
+    from coursekit.export_html import export_html
+
+    print(export_html(args.out, modules=args.modules, root=args.root, force=args.force))
+    return 0
+
+
 def _cmd_progress(args) -> int:
     from coursekit.exercises.progress import progress, progress_file
 
@@ -168,6 +176,12 @@ def _parser() -> argparse.ArgumentParser:
         else:
             c.add_argument("out", help="output folder (must not exist)")
         c.set_defaults(func=func)
+    e = sub.add_parser("export-html", help="render the ready lessons to offline HTML")
+    e.add_argument("--out", required=True, help="output folder (new or empty)")
+    e.add_argument("--modules", help="comma-separated module ids (default: every ready module)")
+    e.add_argument("--force", action="store_true", help="replace a non-empty output folder")
+    e.add_argument("--root", help="project folder (default: this checkout)")
+    e.set_defaults(func=_cmd_export_html)
     sub.add_parser("progress", help="show exercise progress").set_defaults(func=_cmd_progress)
     sub.add_parser("versions", help="versions and dataset checksums").set_defaults(
         func=_cmd_versions)

@@ -1,13 +1,32 @@
 """The explorer pattern shared by every module's widgets."""
 from __future__ import annotations
 
+import html
+import os
 from collections.abc import Callable, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 import ipywidgets as w
-from IPython.display import display
+from IPython.display import HTML, display
 
-__all__ = ["Explorer", "slider", "dropdown"]
+__all__ = ["Explorer", "slider", "dropdown", "static_widgets", "STATIC_ENV"]
+
+#: Environment variable that switches explorers to static display (used by ``export-html``).
+STATIC_ENV = "COURSEKIT_STATIC_WIDGETS"
+
+
+def static_widgets() -> bool:
+    """True when explorers should display a static figure instead of live controls.
+
+    Set ``COURSEKIT_STATIC_WIDGETS=1`` in the kernel's environment (``coursekit export-html``
+    does) so that a notebook rendered to HTML shows each explorer's default state as plain
+    figures and tables, which need no kernel and no widget JavaScript.
+
+    >>> static_widgets() == (os.environ.get(STATIC_ENV) in ("1", "true", "yes"))
+    True
+    """
+    return os.environ.get(STATIC_ENV, "").strip().lower() in ("1", "true", "yes")
 
 
 def slider(description: str, value: float, low: float, high: float, step: float,
@@ -58,7 +77,7 @@ class Explorer:
             self.status.value = f"<span style='color:#b2182b'>{exc}</span>"
             return self.result
         self.status.value = ""
-        if self._render is not None:
+        if self._render is not None and not static_widgets():  # static: drawn when displayed
             self._render(self.result, self.output)
         return self.result
 
@@ -71,4 +90,75 @@ class Explorer:
         return w.VBox([header, *self.controls.values(), self.status, self.output])
 
     def _ipython_display_(self) -> None:
-        display(self.widget)
+        if static_widgets():
+            self.display_static()
+        else:
+            display(self.widget)
+
+    def display_static(self) -> None:
+        """Display the title, the control settings and the rendered result as plain outputs.
+
+        What the render step shows inside the explorer's output area goes straight to the cell
+        instead; ``HTML``/``Label`` widgets it displays are shown as their HTML text.
+        """
+        rows = "".join(f"<li>{html.escape(_label(c))}: <b>{html.escape(_readout(c))}</b></li>"
+                       for c in self.controls.values())
+        display(HTML(f"<h4>{html.escape(self.title)}</h4>"
+                     "<p><em>Static view of the explorer at the settings below; run the "
+                     "notebook in JupyterLab to move the controls.</em></p>"
+                     f"<ul>{rows}</ul>"))
+        if self._render is not None and self.result is not None:
+            with _widgets_as_html():
+                self._render(self.result, _Inline())
+
+
+def _label(control: w.Widget) -> str:
+    return str(getattr(control, "description", "") or type(control).__name__)
+
+
+def _readout(control: w.Widget) -> str:
+    value = control.value
+    fmt = getattr(control, "readout_format", None)
+    if fmt and isinstance(value, float):
+        try:
+            return format(value, fmt)
+        except ValueError:
+            pass
+    return str(value)
+
+
+class _Inline:
+    """Stands in for an ``Output`` widget: whatever is displayed inside goes to the cell."""
+
+    def __enter__(self) -> "_Inline":
+        return self
+
+    def __exit__(self, *exc) -> bool:
+        return False
+
+    def clear_output(self, *args, **kwargs) -> None:
+        pass
+
+
+@contextmanager
+def _widgets_as_html():
+    """While active, ``display(w.HTML(...))`` shows the HTML itself, not a widget view."""
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is None:
+        yield
+        return
+    formatter = shell.display_formatter.mimebundle_formatter
+    def as_html(obj, include=None, exclude=None):
+        text = obj.value if isinstance(obj, w.HTML) else html.escape(obj.value)
+        return {"text/html": text, "text/plain": obj.value}
+
+    old = {cls: formatter.for_type(cls, as_html) for cls in (w.HTML, w.Label)}
+    try:
+        yield
+    finally:
+        for cls, previous in old.items():
+            formatter.pop(cls, None)
+            if previous is not None:
+                formatter.for_type(cls, previous)

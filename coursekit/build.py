@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import ast
 import re
+import shutil
 import textwrap
 from pathlib import Path
 
 import nbformat
 
 __all__ = ["BEGIN", "END", "strip_solutions", "student_notebook", "build_exercises",
-           "has_solution_markers"]
+           "has_solution_markers", "prepare_output"]
 
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
@@ -52,6 +53,15 @@ def _placeholder(match: re.Match) -> str:
     if not names:
         return f"{indent}# YOUR CODE HERE\n"
     return "".join(f"{indent}{n} = ...  # YOUR ANSWER HERE\n" for n in names)
+
+
+def prepare_output(out: Path, *, force: bool = False) -> None:
+    """Refuse to write into a non-empty folder unless ``force`` (then empty it first)."""
+    if out.exists() and any(out.iterdir()):
+        if not force:
+            raise FileExistsError(f"output folder {out} exists and is not empty; choose a new "
+                                  f"folder or pass --force to replace it")
+        shutil.rmtree(out)
 
 
 def has_solution_markers(source: str) -> bool:

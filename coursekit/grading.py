@@ -19,13 +19,12 @@ Then run nbgrader as usual: ``nbgrader generate_assignment <assignment>``, relea
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
-from coursekit.build import _assigned_names, has_solution_markers
+from coursekit.build import _assigned_names, has_solution_markers, prepare_output
 from coursekit.course import Module
 
 __all__ = ["assignment_name", "nbgrader_notebook", "export_nbgrader", "ExportReport"]
@@ -98,11 +97,7 @@ def export_nbgrader(modules: list[Module], out: str | Path, *, root: str | Path,
     root, out = Path(root), Path(out)
     if not modules:
         raise ValueError("modules must name at least one module")
-    if out.exists() and any(out.iterdir()):
-        if not force:
-            raise FileExistsError(f"output folder {out} exists and is not empty; choose a new "
-                                  f"folder or pass --force to replace it")
-        shutil.rmtree(out)
+    prepare_output(out, force=force)
     assignments = {}
     for m in modules:
         src = root / "solutions" / m.notebook

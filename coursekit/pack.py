@@ -15,7 +15,8 @@ from pathlib import Path
 
 import nbformat
 
-from coursekit.build import BEGIN, END, has_solution_markers, student_notebook
+from coursekit.build import (BEGIN, END, has_solution_markers, prepare_output,
+                             student_notebook)
 from coursekit.course import Module
 
 __all__ = ["PackReport", "datasets_needed", "build_pack", "verify_pack"]
@@ -75,11 +76,7 @@ def build_pack(modules: list[Module], out: str | Path, *, root: str | Path,
     root, out = Path(root), Path(out)
     if not modules:
         raise ValueError("modules must name at least one module")
-    if out.exists() and any(out.iterdir()):
-        if not force:
-            raise FileExistsError(f"output folder {out} exists and is not empty; choose a new "
-                                  f"folder or pass --force to replace it")
-        shutil.rmtree(out)
+    prepare_output(out, force=force)
     sources = _sources(modules, root)
     names = datasets_needed(modules, root)
     notebooks = []

@@ -53,17 +53,31 @@ def test_choice_answers_are_normalised():
     assert ex.check("01.9", "competitor").misconception == "competitor"
 
 
-def test_every_module01_question_accepts_its_own_key_and_rejects_each_misconception():
-    for qid in ex.list_questions("01"):
-        q = ex.get_question(qid)
-        assert ex.check(qid, ex.expected(qid)).correct, qid
-        data = ex.exercise_data(qid)
-        for m in q.misconceptions:
-            wrong = m.wrong(data)
-            fb = ex.check(qid, wrong)
-            if fb.correct:  # this student's numbers make the mistake harmless
-                continue
-            assert fb.misconception == m.name, (qid, m.name)
+ALL_QUESTIONS = ex.list_questions()
+
+
+@pytest.mark.parametrize("qid", ALL_QUESTIONS)
+@pytest.mark.parametrize("student", [None, "alice"])
+def test_every_question_accepts_its_key_and_names_each_misconception(qid, student):
+    ex.set_student(student)
+    q = ex.get_question(qid)
+    assert q.prompt.strip() and q.hints, f"{qid}: needs a prompt and at least one hint"
+    assert ex.check(qid, ex.expected(qid, student)).correct, qid
+    data = ex.exercise_data(qid)
+    for m in q.misconceptions:
+        fb = ex.check(qid, m.wrong(data))
+        if fb.correct:  # these numbers make the mistake harmless (e.g. a tie)
+            continue
+        assert fb.misconception == m.name, (qid, m.name, fb.message)
+
+
+def test_every_ready_module_has_misconception_feedback():
+    from coursekit.course import MODULES
+
+    for m in MODULES:
+        if m.status == "ready":
+            qs = [ex.get_question(q) for q in ex.list_questions(m.id)]
+            assert sum(bool(q.misconceptions) for q in qs) >= 3, m.name
 
 
 def test_module01_has_at_least_six_questions():

@@ -1,0 +1,191 @@
+"""What a student sees: every ready lesson run and its explorer operated in JupyterLab + Chromium.
+
+One Lab server (a temporary copy of notebooks/) and one browser serve the whole module. Per
+ready lesson: open it, Run All Cells, assert that no cell shows an error, then set one control of
+the main explorer through the page (typing into a slider's readout or picking a dropdown item)
+and assert that the explorer's output changes from the default number to the number the
+explorer's pure update function gives for the new setting. A screenshot per lesson goes to
+test-artifacts/browser/.
+
+Skipped, loudly, where Chromium or Playwright is missing (`apt-get install -y chromium`,
+`pip install playwright`).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from browser_helpers import (CHROMIUM, CHROMIUM_ARGS, LabServer, browser_missing,
+                             explorer_box, open_notebook, output_text, run_all_cells,
+                             set_control, shows)
+from coursekit.course import MODULES
+from notebook_runner import ROOT
+
+ARTIFACTS = ROOT / "test-artifacts" / "browser"
+
+
+@dataclass(frozen=True)
+class Drive:
+    """How to operate a lesson's main explorer and which displayed number to check.
+
+    ``make`` builds the same explorer headless (as the lesson does), ``control`` is the key of
+    the control to move to ``value`` (or ``value(explorer)``), and ``shown`` extracts from the explorer's result the
+    number its output displays (within ``tol``, the display rounding).
+    """
+
+    make: Callable[[], Any]
+    control: str
+    value: Any
+    shown: Callable[[Any], float]
+    tol: float = 0.006
+
+    def expected(self) -> tuple[Any, str, Any, float, float]:
+        """(explorer, control label, new value, number shown at the defaults, number after the
+        change), both numbers computed with the explorer's pure update function."""
+        explorer = self.make()
+        value = self.value(explorer) if callable(self.value) else self.value
+        values = explorer.values()
+        before = self.shown(explorer._update(**values))
+        after = self.shown(explorer._update(**{**values, self.control: value}))
+        return explorer, explorer.controls[self.control].description, value, before, after
+
+
+def _rfm():
+    from coursekit.datasets import load_dataset
+    from coursekit.models import rfm
+    from coursekit.widgets.rfm import CutPointExplorer
+
+    tx = load_dataset("cdnow_transactions")[["customer_id", "date", "dollar_value"]]
+    table = rfm.rfm_table(tx.rename(columns={"dollar_value": "amount"}), as_of="1998-06-30")
+    return CutPointExplorer(table, draw=False)
+
+
+def _qfd():
+    from coursekit.datasets import load_dataset
+    from coursekit.models.qfd import HouseOfQuality
+    from coursekit.widgets.qfd import QFDExplorer
+
+    return QFDExplorer(HouseOfQuality.from_dict(load_dataset("qfd_restaurant")), draw=False)
+
+
+def _gap():
+    from coursekit.datasets import load_dataset
+    from coursekit.widgets.servqual import GapExplorer
+
+    return GapExplorer(load_dataset("servqual_survey"), draw=False)
+
+
+def _default(module: str, cls: str):
+    def make():
+        import importlib
+
+        return getattr(importlib.import_module(f"coursekit.widgets.{module}"), cls)(draw=False)
+    return make
+
+
+DRIVES: dict[str, Drive] = {
+    "01": Drive(_default("value", "ValueExplorer"), "group_size", 4,
+                lambda r: r.table.loc["Airbnb apartment", "price"]),
+    "02": Drive(_default("choice", "ChoiceExplorer"), "price", 0.5,
+                lambda r: round(r.critical_weight, 3), tol=0.0006),
+    "03": Drive(_default("problems", "EscalationExplorer"), "weeks", 20,
+                lambda r: r["total"].iloc[-1]),
+    "04": Drive(_default("customer", "CustomerExplorer"), "frequency", 5, lambda r: r.clv),
+    "05": Drive(_rfm, "frequency_cut", 3, lambda r: r.summary["customers"].iloc[0], tol=0.5),
+    "06": Drive(_qfd, "w0", 1.0, lambda r: r.priorities["technical_importance"].iloc[0],
+                tol=0.0006),
+    "07": Drive(_gap, "branch", lambda e: e.controls["branch"].options[1], lambda r: r.servqual, tol=0.0006),
+    "08": Drive(_default("laddering", "LadderingExplorer"), "cutoff", 3, lambda r: r.links,
+                tol=0.5),
+    "09": Drive(_default("negotiation", "ZopaExplorer"), "seller_share", 0.25,
+                lambda r: r["price"], tol=0.5),
+    "10": Drive(_default("segments", "SegmentExplorer"), "health_price", 2.0,
+                lambda r: r.differentiated["contribution"].iloc[1]),
+    "11": Drive(_default("relationships", "StageExplorer"), "acquire", 0.6,
+                lambda r: r.time_to_partnership["strangers"]),
+    "12": Drive(_default("recovery", "RecoveryExplorer"), "severity", 1.5,
+                lambda r: 100 * r.paradox_share, tol=0.06),
+    "13": Drive(_default("design", "ScreeningExplorer"), "threshold", 1.0,
+                lambda r: r["expected_value"], tol=0.0006),
+}
+
+READY = [m for m in MODULES if m.status == "ready"]
+
+
+def test_every_ready_lesson_has_an_explorer_drive():
+    missing = [m.id for m in READY if m.id not in DRIVES]
+    assert not missing, f"add a Drive for module(s) {missing} to tests/test_browser.py"
+
+
+@pytest.mark.parametrize("module_id", sorted(DRIVES))
+def test_drive_moves_the_displayed_number(module_id):
+    """Headless: the chosen control setting is allowed and changes the checked number."""
+    drive = DRIVES[module_id]
+    explorer, label, value, before, after = drive.expected()
+    assert label, f"{module_id}: the control has no visible label"
+    c = explorer.controls[drive.control]
+    if hasattr(c, "options"):
+        assert value in c.options
+    else:
+        assert c.min <= value <= c.max
+    assert abs(after - before) > 2 * drive.tol, (before, after)
+
+
+# --- the real browser --------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    why = browser_missing()
+    if why:
+        print(f"\n*** SKIPPING real-browser tests: {why} ***")
+        pytest.skip(why)
+    with LabServer(ROOT, tmp_path_factory.mktemp("lab")) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def browser(lab):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
+                              headless=True)
+        yield b
+        b.close()
+
+
+@pytest.mark.parametrize("module", READY, ids=lambda m: m.name)
+def test_student_runs_the_lesson_and_moves_the_explorer(module, lab, browser):
+    drive = DRIVES.get(module.id)
+    assert drive is not None, f"add a Drive for module {module.id}"
+    explorer, label, value, before, after = drive.expected()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    try:
+        open_notebook(page, lab.notebook_url(module.notebook))
+        state = run_all_cells(page)
+        assert not state["errors"], f"{module.notebook}: a cell shows an error:\n" + \
+            state["errors"][0][:2000]
+
+        box = explorer_box(page, explorer.title)
+        box.scroll_into_view_if_needed()
+        page.wait_for_function("b => b.querySelector('.widget-output').innerText.trim() !== ''",
+                               arg=box.element_handle(), timeout=30_000)
+        shown = output_text(box)
+        assert shows(shown, before, drive.tol), f"default {before} not shown in:\n{shown}"
+        assert not shows(shown, after, drive.tol), "pick a value whose number is new"
+
+        set_control(box, label, value)
+        page.wait_for_function(
+            "([b, v, tol]) => (b.querySelector('.widget-output').innerText"
+            "  .match(/-?\\d[\\d,]*(?:\\.\\d+)?/g) || [])"
+            "  .some(s => Math.abs(parseFloat(s.replace(/,/g, '')) - v) <= tol)",
+            arg=[box.element_handle(), after, drive.tol], timeout=30_000)
+        assert shows(output_text(box), after, drive.tol)
+        box.screenshot(path=str(ARTIFACTS / f"{module.name}_explorer.png"))
+    finally:
+        page.screenshot(path=str(ARTIFACTS / f"{module.name}.png"), full_page=False)
+        page.close()

@@ -62,7 +62,7 @@ class HouseOfQuality(_PlanningMatrix, _Roof):
     units : list of str, optional
         Unit of each characteristic.
 
-    Not from the textbook: the numeric scales (see the module docstring for citations).
+    Not from the textbook: the numeric scales (see :mod:`coursekit.models.qfd` for citations).
 
     >>> h = HouseOfQuality(["fit"], [4], ["sizes stocked"], [["medium"]], current=[2],
     ...                    targets=[4])

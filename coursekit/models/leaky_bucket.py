@@ -38,7 +38,6 @@ def leaky_bucket(periods: int, initial: float, acquired: float, retention: float
     return pd.DataFrame(rows, columns=["period", "start", "acquired", "lost", "end"])
 
 
-
 def leaky_bucket_steady_state(acquired: float, retention: float) -> float:
     """Long-run customer base ``N* = a / (1 - r)`` (acquisitions times expected lifetime).
 

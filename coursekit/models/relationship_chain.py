@@ -41,7 +41,6 @@ EXAMPLE_MATRIX = pd.DataFrame(
 )
 
 
-
 def transition_matrix(matrix, states: Sequence[str] | None = None, *,
                       atol: float = 1e-9) -> pd.DataFrame:
     """Validate a stage transition matrix ``P[i, j] = P(stage j next | stage i now)``.
@@ -82,7 +81,6 @@ def transition_matrix(matrix, states: Sequence[str] | None = None, *,
     return pd.DataFrame(arr, index=states, columns=states)
 
 
-
 def example_chain() -> pd.DataFrame:
     """The illustrative strangers -> partners chain (assumed numbers, not from the textbook).
 
@@ -90,7 +88,6 @@ def example_chain() -> pd.DataFrame:
     [1.0, 1.0, 1.0, 1.0]
     """
     return transition_matrix(EXAMPLE_MATRIX.copy())
-
 
 
 def stage_chain(acquire: float = 0.30, befriend: float = 0.25, partner: float = 0.15,
@@ -119,7 +116,6 @@ def stage_chain(acquire: float = 0.30, befriend: float = 0.25, partner: float = 
     return transition_matrix(np.round(rows, 12), list(EVOLUTION_STAGES))
 
 
-
 @dataclass(frozen=True)
 class ChainSummary:
     """Time to partnership, steady-state mix and value per stage of one chain."""
@@ -135,7 +131,6 @@ class ChainSummary:
                 f"{self.steady_state.iloc[-1]:.1%})")
 
 
-
 def summarise_chain(matrix, margin=(0.0, 10.0, 30.0, 60.0),
                     discount_rate: float = 0.10) -> ChainSummary:
     """All the chain results at once (used by the explorer). Margins per stage are assumed.
@@ -146,7 +141,6 @@ def summarise_chain(matrix, margin=(0.0, 10.0, 30.0, 60.0),
     P = transition_matrix(matrix)
     return ChainSummary(P, expected_time_to(P, P.index[-1]), steady_state(P),
                         value_per_stage(P, margin, discount_rate))
-
 
 
 def stage_distribution(matrix, initial, periods: int) -> pd.DataFrame:
@@ -168,7 +162,6 @@ def stage_distribution(matrix, initial, periods: int) -> pd.DataFrame:
     return out
 
 
-
 @dataclass(frozen=True)
 class AbsorbingResult:
     """Fundamental-matrix results: expected periods before absorption and where chains end."""
@@ -180,7 +173,6 @@ class AbsorbingResult:
     def __repr__(self) -> str:
         times = ", ".join(f"{k}: {v:.2f}" for k, v in self.expected_periods.items())
         return f"AbsorbingResult(expected periods from {{{times}}})"
-
 
 
 def absorbing_analysis(matrix, absorbing: Sequence[str]) -> AbsorbingResult:
@@ -216,7 +208,6 @@ def absorbing_analysis(matrix, absorbing: Sequence[str]) -> AbsorbingResult:
     )
 
 
-
 def expected_time_to(matrix, target: str = "partners") -> pd.Series:
     """Expected number of periods until a customer first reaches ``target``, from each stage.
 
@@ -226,7 +217,6 @@ def expected_time_to(matrix, target: str = "partners") -> pd.Series:
     [24.44, 21.11, 13.78]
     """
     return absorbing_analysis(matrix, [target]).expected_periods
-
 
 
 def steady_state(matrix) -> pd.Series:
@@ -247,7 +237,6 @@ def steady_state(matrix) -> pd.Series:
     pi = np.linalg.lstsq(lhs, rhs, rcond=None)[0]
     pi = np.clip(pi, 0, None)
     return pd.Series(pi / pi.sum(), index=P.index, name="steady_state")
-
 
 
 def value_per_stage(matrix, margin, discount_rate: float = 0.10,
@@ -278,7 +267,6 @@ def value_per_stage(matrix, margin, discount_rate: float = 0.10,
         for _ in range(periods):
             v, term = v + term, delta_P @ term
     return pd.Series(v, index=P.index, name="value")
-
 
 
 def estimate_transition_matrix(panel: pd.DataFrame, states: Sequence[str] | None = None, *,

@@ -36,7 +36,6 @@ TEXTBOOK_STAGES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-
 #: Seed S2 l.136-146: the evolution of customer relationships and the firm's goal at each stage.
 EVOLUTION_STAGES: dict[str, str] = {
     "strangers": "acquire: initiate communication to attract them",
@@ -44,7 +43,6 @@ EVOLUTION_STAGES: dict[str, str] = {
     "friends": "retain the customer",
     "partners": "organise and use individual customer information better than competitors",
 }
-
 
 
 #: Seed S2 l.168-200: relationship bonds, levels 1-4, with their examples.
@@ -60,7 +58,6 @@ RELATIONSHIP_BONDS = pd.DataFrame({
     ],
 })
 
-
 #: Seed S0 l.17 and S2 l.146-166: benefits of relationships for customers.
 CUSTOMER_BENEFITS: dict[str, tuple[str, ...]] = {
     "greater value": ("receipt of greater value",),
@@ -68,7 +65,6 @@ CUSTOMER_BENEFITS: dict[str, tuple[str, ...]] = {
     "social": ("familiarity", "social support", "personal relationships"),
     "special treatment": ("special deals", "price breaks"),
 }
-
 #: Seed S0 l.19 and S2 l.146-166: benefits of relationships for firms.
 FIRM_BENEFITS: dict[str, tuple[str, ...]] = {
     "economic": ("increased revenues", "reduced marketing and administrative costs",
@@ -78,7 +74,6 @@ FIRM_BENEFITS: dict[str, tuple[str, ...]] = {
     "human resource management": ("easier jobs for employees", "social benefits for employees",
                                   "employee retention"),
 }
-
 #: Seed S3 l.14-18 (and S0 l.19): not every customer is a good relationship customer.
 RELATIONSHIP_CHALLENGES: tuple[str, ...] = (
     "the customer is not always right",
@@ -86,7 +81,6 @@ RELATIONSHIP_CHALLENGES: tuple[str, ...] = (
     "not profitable in the long term",
     "difficult customers",
 )
-
 #: Seed S3 l.19-26: defection management, "zero defectors" rather than "zero defects".
 DEFECTION_STEPS: tuple[str, ...] = (
     "develop a zero-defections culture",
@@ -95,7 +89,6 @@ DEFECTION_STEPS: tuple[str, ...] = (
     "tie incentives to defection rates",
     "develop switching barriers",
 )
-
 #: Textbook 7.3 (l.2960-2965), Lovelock & Wirtz (2007): six relationship-building elements.
 LOYALTY_ELEMENTS: tuple[str, ...] = (
     "managing service encounters",
@@ -105,6 +98,5 @@ LOYALTY_ELEMENTS: tuple[str, ...] = (
     "maintaining a customer database",
     "communicating with customers directly",
 )
-
 #: Textbook 2.1 (l.906): the three components of customer loyalty.
 LOYALTY_COMPONENTS: tuple[str, ...] = ("emotional commitment", "attitude", "behaviour")

@@ -24,7 +24,6 @@ def simple_lifetime_value(purchase_value, gross_margin, n_purchases) -> float | 
     return simple_clv(purchase_value, gross_margin, n_purchases)
 
 
-
 def little_things_contacts(notes_per_day: int = 3, days_per_week: int = 5,
                            weeks_per_year: int = 50) -> tuple[int, int]:
     """Textbook 7.4 (l.3080): three notes a day -> 15 contacts a week -> 750 a year.
@@ -39,7 +38,6 @@ def little_things_contacts(notes_per_day: int = 3, days_per_week: int = 5,
     d = check_integer(days_per_week, "days_per_week", low=1, high=7)
     w = check_integer(weeks_per_year, "weeks_per_year", low=1, high=53)
     return n * d, n * d * w
-
 
 
 def delivery_disconfirmation(promised, actual) -> np.ndarray:

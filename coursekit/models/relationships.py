@@ -19,17 +19,7 @@ lifetime, retention value and profit) and :mod:`~coursekit.models.relationship_s
 """
 from __future__ import annotations
 
-from coursekit.models.relationship_concepts import (
-    TEXTBOOK_STAGES,
-    EVOLUTION_STAGES,
-    RELATIONSHIP_BONDS,
-    CUSTOMER_BENEFITS,
-    FIRM_BENEFITS,
-    RELATIONSHIP_CHALLENGES,
-    DEFECTION_STEPS,
-    LOYALTY_ELEMENTS,
-    LOYALTY_COMPONENTS,
-)
+from coursekit.models.leaky_bucket import leaky_bucket, leaky_bucket_steady_state
 from coursekit.models.relationship_chain import (
     EXAMPLE_MATRIX,
     transition_matrix,
@@ -45,7 +35,22 @@ from coursekit.models.relationship_chain import (
     estimate_transition_matrix,
     AbsorbingResult,
 )
-from coursekit.models.leaky_bucket import leaky_bucket, leaky_bucket_steady_state
+from coursekit.models.relationship_concepts import (
+    TEXTBOOK_STAGES,
+    EVOLUTION_STAGES,
+    RELATIONSHIP_BONDS,
+    CUSTOMER_BENEFITS,
+    FIRM_BENEFITS,
+    RELATIONSHIP_CHALLENGES,
+    DEFECTION_STEPS,
+    LOYALTY_ELEMENTS,
+    LOYALTY_COMPONENTS,
+)
+from coursekit.models.relationship_selling import (
+    simple_lifetime_value,
+    little_things_contacts,
+    delivery_disconfirmation,
+)
 from coursekit.models.retention_economics import (
     bond_retention,
     expected_lifetime,
@@ -54,11 +59,6 @@ from coursekit.models.retention_economics import (
     fixed_cost_share_for_uplift,
     RetentionComparison,
     compare_defection_cut,
-)
-from coursekit.models.relationship_selling import (
-    simple_lifetime_value,
-    little_things_contacts,
-    delivery_disconfirmation,
 )
 
 __all__ = [

@@ -43,7 +43,6 @@ def bond_retention(levels: Sequence[int], base_retention: float = 0.70,
     return float(1 - (1 - r0) * np.prod(1 - cuts[lv - 1]))
 
 
-
 def expected_lifetime(retention) -> float | np.ndarray:
     """Expected number of periods a customer stays, ``1 / (1 - r)`` = 1 / defection rate.
 
@@ -52,7 +51,6 @@ def expected_lifetime(retention) -> float | np.ndarray:
     """
     r = check_probability(retention, "retention", open_high=True)
     return 1 / (1 - r)
-
 
 
 def retention_clv(margin, retention, discount_rate: float = 0.10,
@@ -76,7 +74,6 @@ def retention_clv(margin, retention, discount_rate: float = 0.10,
                          "(otherwise the value is infinite)")
     out = m * (1 + d) / (1 + d - growth)
     return float(out) if np.ndim(out) == 0 else out
-
 
 
 def retention_profit_uplift(defection: float, cut: float = 0.05, fixed_cost_share: float = 0.8,
@@ -115,7 +112,6 @@ def retention_profit_uplift(defection: float, cut: float = 0.05, fixed_cost_shar
     return gain / profit
 
 
-
 def fixed_cost_share_for_uplift(target_uplift: float, defection: float, cut: float = 0.05,
                                 years: int = 1) -> float:
     """The fixed-cost share ``phi`` at which :func:`retention_profit_uplift` equals a target.
@@ -132,7 +128,6 @@ def fixed_cost_share_for_uplift(target_uplift: float, defection: float, cut: flo
     return float(1 - gain / (years * u))
 
 
-
 @dataclass(frozen=True)
 class RetentionComparison:
     """Before/after figures for a cut in the defection rate."""
@@ -141,7 +136,6 @@ class RetentionComparison:
 
     def __repr__(self) -> str:
         return "RetentionComparison\n" + self.table.round(3).to_string()
-
 
 
 def compare_defection_cut(defection: float, cut: float = 0.05, margin: float = 100.0,

@@ -101,18 +101,22 @@ def _render_gap(view: GapView, output: w.Output) -> None:
                            "SERVPERF": view.servperf}, name="score").round(3).to_frame())
 
 
+def _survey_and_branches(data: pd.DataFrame | None) -> tuple[pd.DataFrame, list[str]]:
+    """The survey (default: the shipped ``servqual_survey``) and the branch choices."""
+    if data is None:
+        from coursekit.datasets import load_dataset
+
+        data = load_dataset("servqual_survey")
+    return data, [ALL_BRANCHES, *sorted(data["branch"].astype(str).unique())]
+
+
 class GapExplorer(Explorer):
     """Pick a branch, a dimension (or all) and a segment: E vs P chart and the scores."""
 
     title = "Gap explorer: where does the service fall short of expectations?"
 
     def __init__(self, data: pd.DataFrame | None = None, *, draw: bool = True):
-        if data is None:
-            from coursekit.datasets import load_dataset
-
-            data = load_dataset("servqual_survey")
-        self.data = data
-        branches = [ALL_BRANCHES, *sorted(data["branch"].astype(str).unique())]
+        self.data, branches = _survey_and_branches(data)
         controls = {
             "branch": dropdown("Branch", branches),
             "dimension": dropdown("Dimension", [ALL_DIMENSIONS, *DIMENSIONS]),
@@ -174,12 +178,7 @@ class ZoneExplorer(Explorer):
     title = "Zone-of-tolerance explorer: adequate, desired and perceived service"
 
     def __init__(self, data: pd.DataFrame | None = None, *, draw: bool = True):
-        if data is None:
-            from coursekit.datasets import load_dataset
-
-            data = load_dataset("servqual_survey")
-        self.data = data
-        branches = [ALL_BRANCHES, *sorted(data["branch"].astype(str).unique())]
+        self.data, branches = _survey_and_branches(data)
         controls = {
             "branch": dropdown("Branch", branches),
             "segment": dropdown("Segment", list(SEGMENTS)),

@@ -39,6 +39,7 @@ import pandas as pd
 from coursekit._validate import (
     as_float_array,
     check_choice,
+    check_columns,
     check_nonnegative,
     check_number,
     check_probability,
@@ -186,11 +187,7 @@ def normalise_attributes(values: pd.DataFrame, higher_is_better: Mapping[str, bo
     if not isinstance(higher_is_better, Mapping) or not higher_is_better:
         raise TypeError("higher_is_better must be a non-empty dict {criterion: bool}")
     cols = list(higher_is_better)
-    if not isinstance(values, pd.DataFrame):
-        raise TypeError(f"values must be a pandas DataFrame; got {type(values).__name__}")
-    missing = [c for c in cols if c not in values.columns]
-    if missing:
-        raise ValueError(f"values is missing column(s) {missing}; it has {list(values.columns)}")
+    check_columns(values, "values", cols)
     x = _check_scores(values[cols], "values").to_numpy()
     direction = np.array([bool(higher_is_better[c]) for c in cols])
     lo, hi = x.min(axis=0), x.max(axis=0)

@@ -159,3 +159,51 @@ register(
         hints=("The concentration curve of equal spenders is the diagonal.",),
     ),
 )
+
+
+# --- TB 5.2 and 1.3: CRM systems -----------------------------------------------------------------
+
+def _crm_weights(rng: np.random.Generator) -> dict:
+    w = rng.dirichlet(np.ones(3)).round(2)
+    w[-1] = round(1 - w[:-1].sum(), 2)
+    return {"weights": dict(zip(["contact management", "ease of use", "cost for 10 users"],
+                                w.tolist())),
+            "ratings": {"package A": [5, 2, 2], "package B": [3, 4, 3], "package C": [2, 3, 5]}}
+
+
+def _crm_winner(d: dict, weighted: bool = True) -> str:
+    import pandas as pd
+
+    from coursekit.models import choice
+
+    table = pd.DataFrame(d["ratings"], index=list(d["weights"])).T
+    weights = d["weights"] if weighted else dict.fromkeys(d["weights"], 1.0)
+    u = choice.compensatory_scores(table, weights)
+    return str(u.sort_values(ascending=False, kind="stable").index[0])
+
+
+register(
+    Question(
+        "05.9", "A CRM system captures, gives access to, analyses and delivers (TB 5.2). Which "
+                "of the four functions does an RFM table belong to?",
+        kind="choice", options=("capture", "access", "analyse", "deliver"),
+        answer=lambda d: "analyse",
+        misconceptions=(M("capture", lambda d: "capture", "Capturing stores the transactions; "
+                          "scoring them into R, F and M is analysis."),
+                        M("deliver", lambda d: "deliver", "Delivering a tailored marketing mix "
+                          "comes after the analysis has found the segments.")),
+        hints=("Which function turns data into insight about segments?",),
+    ),
+    Question(
+        "05.10", "A firm with a sales force of ten rates three CRM packages 1-5 on contact "
+                 "management, ease of use and cost for 10 users (`ratings`, in that order) and "
+                 "weights the criteria by `weights`. Which package wins the weighted decision "
+                 "matrix (TB 1.3, exercise 1)?",
+        kind="choice", options=("package A", "package B", "package C"), data=_crm_weights,
+        answer=_crm_winner,
+        misconceptions=(M("unweighted", lambda d: _crm_winner(d, weighted=False),
+                          "That is the winner on unweighted totals; multiply each rating by its "
+                          "criterion's weight first."),),
+        hints=("Score each package: sum of weight x rating.", "The highest score wins."),
+    ),
+)

@@ -101,3 +101,60 @@ register(
         hints=("Is it different people, or the same person at different times?",),
     ),
 )
+
+
+# --- TB 4.3: channels and pricing ---------------------------------------------------------------
+
+def _chain(rng: np.random.Generator) -> dict:
+    return {"producer_price": float(rng.integers(10, 41)),
+            "distributor": float(rng.integers(2, 7) * 5) / 100,
+            "retailer": float(rng.integers(6, 13) * 5) / 100,
+            "sticker_shock": float(rng.integers(6, 13) * 10)}
+
+
+def _shelf(d: dict) -> float:
+    from coursekit.models import pricing
+
+    return pricing.markup_chain(d["producer_price"], [d["distributor"], d["retailer"]]).shelf_price
+
+
+def _ceiling(d: dict) -> float:
+    from coursekit.models import pricing
+
+    return float(pricing.max_producer_price(d["sticker_shock"], [d["distributor"], d["retailer"]]))
+
+
+register(
+    Question(
+        "10.9", "A producer sells at `producer_price` dollars to a distributor, who marks it up "
+                "by `distributor` on cost; the retailer marks up by `retailer` on cost. What is "
+                "the shelf price (dollars)? (TB 4.3: 'consider all of the mark-ups through the "
+                "chain')",
+        answer=_shelf, data=_chain,
+        misconceptions=(
+            M("added-markups", lambda d: d["producer_price"] * (1 + d["distributor"] + d["retailer"]),
+              "You added the mark-ups. The retailer marks up the distributor's price, not the "
+              "producer's: multiply by (1 + m) once per link."),
+            M("last-link-only", lambda d: d["producer_price"] * (1 + d["retailer"]),
+              "You left out the distributor's mark-up: every link wants its own profit."),
+        ),
+        hints=("Each link sells at its buying price x (1 + its mark-up).",
+               "Shelf price = producer price x (1 + m_distributor) x (1 + m_retailer)."),
+    ),
+    Question(
+        "10.10", "With the same mark-ups, the market's sticker-shock point is `sticker_shock` "
+                 "dollars. What is the highest price the producer can charge the distributor so "
+                 "that the shelf price stays at or below it (dollars)?",
+        answer=_ceiling, data=_chain,
+        misconceptions=(
+            M("subtracted-markups", lambda d: d["sticker_shock"] * (1 - d["distributor"] - d["retailer"]),
+              "You took the mark-ups off the shelf price. Mark-ups are on cost: divide by "
+              "(1 + m) for each link instead."),
+            M("added-then-divided", lambda d: d["sticker_shock"] / (1 + d["distributor"] + d["retailer"]),
+              "Mark-ups compound: divide by (1 + m_distributor) x (1 + m_retailer), not by "
+              "1 + their sum."),
+        ),
+        hints=("Work backwards from the shelf price through each link.",),
+        explanation="If making the product costs more than this, TB 4.3 says rework it.",
+    ),
+)

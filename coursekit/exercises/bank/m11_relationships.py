@@ -130,3 +130,45 @@ register(
         hints=("The five steps: culture, communicate, train, incentives, barriers.",),
     ),
 )
+
+
+# --- TB 1.3: the three threads ------------------------------------------------------------------
+
+def _wom(rng: np.random.Generator) -> dict:
+    return {"customers": float(rng.integers(5, 31) * 10),
+            "conversion": float(rng.integers(4, 16)) / 100,
+            "purchases": float(rng.integers(4, 31) * 100)}
+
+
+def _first_generation(d: dict) -> float:
+    from coursekit.models import word_of_mouth as wom
+
+    return float(wom.referral_cascade(d["customers"], tell=5, conversion=d["conversion"],
+                                      generations=1)["new_customers"].iloc[0])
+
+
+register(
+    Question(
+        "11.10", "`customers` satisfied customers each tell five other people (TB 1.3); a share "
+                 "`conversion` of the people told buy. How many new customers does this first "
+                 "round of word of mouth bring?",
+        answer=_first_generation, data=_wom,
+        misconceptions=(
+            M("told-not-bought", lambda d: d["customers"] * 5,
+              "That is how many people hear about the firm; only a share of them buy."),
+            M("no-tell-five", lambda d: d["customers"] * d["conversion"],
+              "Each satisfied customer tells five people, not one."),
+        ),
+        hints=("People told = customers x 5.", "New customers = people told x conversion."),
+    ),
+    Question(
+        "11.11", "Of `purchases` purchases, what is the largest number for which word of mouth "
+                 "was the primary factor, using the textbook's range (TB 1.3)?",
+        answer=lambda d: float(d["purchases"] * 0.50), data=_wom,
+        misconceptions=(
+            M("low-end", lambda d: float(d["purchases"] * 0.20),
+              "That is the low end of the range (20 %); the question asks for the largest."),
+        ),
+        hints=("Word of mouth is the primary factor in 20-50 % of purchasing decisions.",),
+    ),
+)

@@ -1,4 +1,4 @@
-"""Shared look of all figures: a colour-blind-safe palette and labelled axes."""
+"""Shared look of all figures: a colour-blind-safe palette and labelled axes; input checks."""
 from __future__ import annotations
 
 import matplotlib
@@ -6,7 +6,7 @@ import matplotlib
 matplotlib.use(matplotlib.get_backend())  # respect the caller's backend (Agg in tests)
 import matplotlib.pyplot as plt  # noqa: E402
 
-__all__ = ["PALETTE", "HIGHLIGHT", "MUTED", "new_axes", "finish"]
+__all__ = ["PALETTE", "HIGHLIGHT", "MUTED", "new_axes", "finish", "check_frame"]
 
 # Okabe & Ito (2008), "Color universal design": distinguishable with every common colour-vision
 # deficiency.
@@ -33,3 +33,14 @@ def finish(ax, *, title: str, xlabel: str, ylabel: str):
     ax.set_ylabel(ylabel)
     ax.spines[["top", "right"]].set_visible(False)
     return ax
+
+
+def check_frame(obj, name: str, columns) -> None:
+    """``obj`` is a DataFrame with every column a figure plots (messages name ``name``)."""
+    import pandas as pd
+
+    if not isinstance(obj, pd.DataFrame):
+        raise TypeError(f"{name} must be a pandas DataFrame; got {type(obj).__name__}")
+    missing = [c for c in columns if c not in obj.columns]
+    if missing:
+        raise ValueError(f"{name} is missing column(s) {missing}")

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 
 from coursekit.models.clv import TIMINGS
-from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, finish, new_axes
+from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, check_frame, finish, new_axes
 
 __all__ = ["clv_by_retention", "segment_values", "cohort_projection", "weekly_purchases"]
 
@@ -14,14 +14,6 @@ _TIMING_LABELS = {
     "end": "end: m/(1+d-r)",
     "retained": "retained: m r/(1+d-r)",
 }
-
-
-def _check_frame(obj, name: str, columns) -> None:
-    if not isinstance(obj, pd.DataFrame):
-        raise TypeError(f"{name} must be a pandas DataFrame; got {type(obj).__name__}")
-    missing = [c for c in columns if c not in obj.columns]
-    if missing:
-        raise ValueError(f"{name} is missing column(s) {missing}")
 
 
 def clv_by_retention(table: pd.DataFrame, *, points: pd.DataFrame | None = None,
@@ -62,7 +54,7 @@ def segment_values(segments: pd.DataFrame, ax=None):
     ``segments`` is the result of :func:`coursekit.models.clv.segment_clv` with a
     ``customers`` column (so it has ``customer_share`` and ``value_share``).
     """
-    _check_frame(segments, "segments", ["customer_share", "value_share"])
+    check_frame(segments, "segments", ["customer_share", "value_share"])
     ax = new_axes(ax)
     y = np.arange(len(segments))
     h = 0.38

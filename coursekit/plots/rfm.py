@@ -4,20 +4,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, finish, new_axes
+from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, check_frame, finish, new_axes
 
 __all__ = ["value_matrix_plot", "concentration_plot", "segment_shares", "score_heatmap"]
 
 _CELL_COLOURS = {"Best": PALETTE[0], "Frequent": PALETTE[2], "Spenders": PALETTE[1],
                  "Uncertain": PALETTE[3]}
-
-
-def _check_frame(obj, name: str, columns) -> None:
-    if not isinstance(obj, pd.DataFrame):
-        raise TypeError(f"{name} must be a pandas DataFrame; got {type(obj).__name__}")
-    missing = [c for c in columns if c not in obj.columns]
-    if missing:
-        raise ValueError(f"{name} is missing column(s) {missing}")
 
 
 def value_matrix_plot(matrix: pd.DataFrame, *, seed: int = 0, ax=None):
@@ -28,7 +20,7 @@ def value_matrix_plot(matrix: pd.DataFrame, *, seed: int = 0, ax=None):
     customers (status "lapsed") are drawn hollow. Cell names: Marcus (1998), not from the
     textbook.
     """
-    _check_frame(matrix, "matrix", ["frequency", "average_purchase", "cell", "status"])
+    check_frame(matrix, "matrix", ["frequency", "average_purchase", "cell", "status"])
     ax = new_axes(ax, figsize=(6.4, 4.4))
     rng = np.random.default_rng(seed)
     x = matrix["frequency"].to_numpy(dtype=float) + rng.uniform(-0.25, 0.25, len(matrix))
@@ -65,7 +57,7 @@ def concentration_plot(curve: pd.DataFrame, *, customer_share: float = 0.15,
     ``curve`` comes from :func:`coursekit.models.rfm.concentration_curve`. The dotted
     diagonal is equal spending; the shaded band is the textbook's range (TB 4.2, l.1316).
     """
-    _check_frame(curve, "curve", ["customer_share", "value_share"])
+    check_frame(curve, "curve", ["customer_share", "value_share"])
     ax = new_axes(ax, figsize=(4.8, 4.4))
     ax.plot(curve["customer_share"] * 100, curve["value_share"] * 100, color=PALETTE[0], lw=2,
             label="this data")
@@ -88,7 +80,7 @@ def concentration_plot(curve: pd.DataFrame, *, customer_share: float = 0.15,
 
 def segment_shares(summary: pd.DataFrame, ax=None):
     """Share of customers against share of sales per segment (a :func:`segment_summary`)."""
-    _check_frame(summary, "summary", ["customer_share", "sales_share"])
+    check_frame(summary, "summary", ["customer_share", "sales_share"])
     ax = new_axes(ax)
     labels = [" / ".join(map(str, i)) if isinstance(i, tuple) else str(i) for i in summary.index]
     y = np.arange(len(summary))
@@ -105,7 +97,7 @@ def segment_shares(summary: pd.DataFrame, ax=None):
 
 def score_heatmap(scores: pd.DataFrame, value: str = "monetary", ax=None):
     """Mean ``value`` per recency score (rows) x frequency score (columns) of an RFM table."""
-    _check_frame(scores, "scores", ["R", "F", value])
+    check_frame(scores, "scores", ["R", "F", value])
     ax = new_axes(ax, figsize=(5.2, 4.2))
     grid = scores.pivot_table(index="R", columns="F", values=value, aggfunc="mean")
     grid = grid.sort_index(ascending=False)

@@ -58,7 +58,8 @@ def datasets_needed(modules: list[Module], root: Path) -> list[str]:
 
     names = {d for m in modules for d in m.datasets}
     for path in _sources(modules, root):
-        names |= set(_LOAD.findall(path.read_text(encoding="utf-8")))
+        cells = nbformat.read(path, as_version=4).cells
+        names |= set(_LOAD.findall("\n".join(c.source for c in cells)))
     known = set(list_datasets())
     return sorted(names & known)
 

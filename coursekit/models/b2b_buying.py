@@ -1,5 +1,4 @@
-"""Business buying (TB 2.1): the buying centre's seven roles and the seven-step B2B process.
-"""
+"""Business buying (TB 2.1): the buying centre's seven roles and the seven-step B2B process."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence

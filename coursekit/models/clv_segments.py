@@ -1,5 +1,4 @@
-"""CLV per segment: "Not all customers are the same" (TB 4.2, l.1314).
-"""
+"""CLV per segment: "Not all customers are the same" (TB 4.2, l.1314)."""
 from __future__ import annotations
 
 import numpy as np

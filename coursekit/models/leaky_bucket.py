@@ -1,5 +1,4 @@
-"""The leaky bucket: customers in through the front door, out through the back (seed S0 l.13).
-"""
+"""The leaky bucket: customers in through the front door, out through the back (seed S0 l.13)."""
 from __future__ import annotations
 
 import numpy as np

@@ -35,9 +35,9 @@ The model, for customer ``i``:
 
 .. math::
 
-    S^{0}_i &= E_i + v(d_i), \qquad d_i \sim N(0, \sigma_d)   &\text{(no failure)}\\
-    S^{F}_i &= S^{0}_i + v(-s_i)                                 &\text{(after the failure)}\\
-    S^{R}_i &= S^{F}_i + v(g_i), \quad g_i = m\,J\,\varepsilon_i  &\text{(after the recovery)}
+    S^{0}_i &= E_i + v(d_i), \\qquad d_i \\sim N(0, \\sigma_d)   &\\text{(no failure)}\\\\
+    S^{F}_i &= S^{0}_i + v(-s_i)                                 &\\text{(after the failure)}\\\\
+    S^{R}_i &= S^{F}_i + v(g_i), \\quad g_i = m\\,J\\,\\varepsilon_i  &\\text{(after the recovery)}
 
 with the prospect-theory value ``v`` (:func:`prospect_value`), felt severity ``s_i`` (lognormal
 around ``severity``), justice ``J`` of the recovery (:class:`Recovery`), and the restoration factor

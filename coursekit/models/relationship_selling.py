@@ -1,5 +1,4 @@
-"""Relationship selling (textbook 7.4): simple lifetime value, "the little things", under-promising.
-"""
+"""Relationship selling (textbook 7.4): lifetime value, "the little things", under-promising."""
 from __future__ import annotations
 
 import numpy as np

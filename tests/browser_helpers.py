@@ -79,6 +79,7 @@ class LabServer:
         self.process = subprocess.Popen(
             [str(lab), "--no-browser", "--allow-root", "--ip=127.0.0.1", f"--port={self.port}",
              "--port-retries=0", "--IdentityProvider.token=", "--ServerApp.password=",
+             "--ServerApp.disable_check_xsrf=True",
              f"--ServerApp.root_dir={content}", "--LabApp.news_url=None",
              "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
             env=env, stdout=self.log, stderr=subprocess.STDOUT)
@@ -107,14 +108,24 @@ class LabServer:
     def notebook_url(self, name: str) -> str:
         return f"{self.url}/lab/tree/notebooks/{name}"
 
+    def shutdown_kernels(self) -> None:
+        """Stop every kernel of the server (after a lesson, to keep memory and CPU free)."""
+        with urllib.request.urlopen(f"{self.url}/api/kernels", timeout=10) as r:
+            kernels = json.load(r)
+        for k in kernels:
+            req = urllib.request.Request(f"{self.url}/api/kernels/{k['id']}", method="DELETE")
+            urllib.request.urlopen(req, timeout=30).close()
+
 
 # --- what a student does -----------------------------------------------------------------
 
 def open_notebook(page, url: str, timeout: float = 90_000) -> None:
-    """Open a notebook and wait until its kernel is idle."""
-    page.goto(url)
+    """Open a notebook alone (``?reset``: no tabs restored) and wait for its idle kernel."""
+    page.goto(url + "?reset")
     page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=timeout)
-    page.wait_for_selector("#jp-main-statusbar :text('Idle')", timeout=timeout)
+    page.wait_for_function(
+        "() => /Python 3[^|\\n]*(\\||\\n)\\s*Idle/.test("
+        "document.querySelector('#jp-main-statusbar')?.innerText || '')", timeout=timeout)
 
 
 _STATE = """() => {

@@ -48,8 +48,8 @@ class Drive:
         explorer = self.make()
         value = self.value(explorer) if callable(self.value) else self.value
         values = explorer.values()
-        before = self.shown(explorer._update(**values))
-        after = self.shown(explorer._update(**{**values, self.control: value}))
+        before = float(self.shown(explorer._update(**values)))
+        after = float(self.shown(explorer._update(**{**values, self.control: value})))
         return explorer, explorer.controls[self.control].description, value, before, after
 
 
@@ -189,3 +189,4 @@ def test_student_runs_the_lesson_and_moves_the_explorer(module, lab, browser):
     finally:
         page.screenshot(path=str(ARTIFACTS / f"{module.name}.png"), full_page=False)
         page.close()
+        lab.shutdown_kernels()

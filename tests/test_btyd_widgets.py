@@ -119,3 +119,36 @@ def test_grid_and_path_invariants():
         prob_alive_path(BG, [1, 5], 38.86)
     with pytest.raises(ValueError, match="quantity"):
         frequency_recency_grid(BG, 38.86, quantity="clv")
+
+
+def test_explorer_uses_the_models_it_is_given_and_fits_nothing_else():
+    from coursekit.models.btyd import GammaGamma
+    from coursekit.widgets import customer
+
+    gg = GammaGamma.from_params(p=6.25, q=3.74, gamma=15.44)
+    customer._fit_cdnow.cache_clear()
+    e = CustomerExplorer(models={"BG/NBD": BG}, spend=gg, draw=False)
+    assert customer._fit_cdnow.cache_info().currsize == 0  # nothing refitted
+    assert e.result.prob_alive == pytest.approx(BG.prob_alive(2, 30.43, 38.86)[0])
+    assert e.result.expected_spend == pytest.approx(gg.conditional_expected_spend(2, 22.35)[0])
+    e.controls["model"].value = "Pareto/NBD"  # not passed: fitted on CDNOW when first selected
+    assert customer._fit_cdnow.cache_info().currsize == 1
+    assert e.result.prob_alive == pytest.approx(0.86912035, rel=1e-3)
+
+
+def test_explorer_rejects_models_it_cannot_use():
+    from coursekit.models.btyd import GammaGamma
+
+    with pytest.raises(ValueError, match="models key"):
+        CustomerExplorer(models={"BGNBD": BG}, draw=False)
+    with pytest.raises(TypeError, match=r"models\['BG/NBD'\]"):
+        CustomerExplorer(models={"BG/NBD": GammaGamma.from_params(p=1, q=2, gamma=3)},
+                         draw=False)
+    with pytest.raises(ValueError, match=r"models\['BG/NBD'\] must be fitted"):
+        CustomerExplorer(models={"BG/NBD": BGNBD()}, draw=False)
+    with pytest.raises(TypeError, match="models must be a dict"):
+        CustomerExplorer(models=[BG], draw=False)
+    with pytest.raises(TypeError, match="spend"):
+        CustomerExplorer(spend=BG, draw=False)
+    with pytest.raises(ValueError, match="model must be one of"):
+        customer_update(model="Pareto")

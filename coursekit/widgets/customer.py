@@ -1,40 +1,96 @@
 """Customer explorer (module 04): a purchase history -> P(alive), expected purchases, CLV.
 
-The models are fitted once on the CDNOW 1/10 sample (weeks, calibration weeks 1-39): BG/NBD or
-Pareto/NBD for the purchases and gamma-gamma for the spend. Not from the textbook: Fader,
-Hardie and Lee (2005), Marketing Science 24(2) and Journal of Marketing Research 42(4).
+The models describe the CDNOW 1/10 sample (weeks, calibration weeks 1-39): BG/NBD or Pareto/NBD
+for the purchases and gamma-gamma for the spend. Pass the models a lesson has already fitted on
+that data (``customer_explorer(models={"BG/NBD": bg}, spend=gg)``) and nothing is refitted; a
+model not passed is fitted on the shipped CDNOW summary the first time it is selected. Not from
+the textbook: Fader, Hardie and Lee (2005), Marketing Science 24(2) and Journal of Marketing
+Research 42(4).
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import ipywidgets as w
 import matplotlib.pyplot as plt
 from IPython.display import display
 
+from coursekit._validate import check_choice
 from coursekit.models.btyd import (BGNBD, GammaGamma, ParetoNBD, customer_lifetime_value,
                                    frequency_recency_grid)
 from coursekit.plots.btyd import frequency_recency_heatmap
 from coursekit.widgets._base import Explorer, dropdown, slider
 
-__all__ = ["CustomerOutlook", "fitted_cdnow_models", "customer_update", "CustomerExplorer",
-           "customer_explorer"]
+__all__ = ["CustomerOutlook", "fitted_cdnow_model", "fitted_cdnow_models", "customer_update",
+           "CustomerExplorer", "customer_explorer"]
 
 MODELS = ("BG/NBD", "Pareto/NBD")
+_CLASSES = {"BG/NBD": BGNBD, "Pareto/NBD": ParetoNBD, "spend": GammaGamma}
 
 
 @lru_cache(maxsize=1)
-def fitted_cdnow_models() -> dict:
-    """BG/NBD, Pareto/NBD and gamma-gamma fitted on the CDNOW summary (cached)."""
+def _cdnow_summary():
     from coursekit.datasets import load_dataset
 
-    s = load_dataset("cdnow_summary")
-    return {
-        "BG/NBD": BGNBD().fit(s["frequency"], s["recency"], s["T"]),
-        "Pareto/NBD": ParetoNBD().fit(s["frequency"], s["recency"], s["T"]),
-        "spend": GammaGamma().fit(s["frequency"], s["monetary_value"]),
-    }
+    return load_dataset("cdnow_summary")
+
+
+@lru_cache(maxsize=None)
+def _fit_cdnow(name: str):
+    s = _cdnow_summary()
+    if name == "spend":
+        return GammaGamma().fit(s["frequency"], s["monetary_value"])
+    return _CLASSES[name]().fit(s["frequency"], s["recency"], s["T"])
+
+
+def fitted_cdnow_model(name: str):
+    """``"BG/NBD"``, ``"Pareto/NBD"`` or ``"spend"`` (gamma-gamma) fitted on the CDNOW summary.
+
+    Each model is fitted the first time it is asked for and cached. Caching on the name alone
+    is correct because the data never changes: it is the shipped ``cdnow_summary`` file, whose
+    checksum ``load_dataset`` verifies.
+
+    >>> fitted_cdnow_model("BG/NBD").params_.round(3).to_dict()
+    {'r': 0.243, 'alpha': 4.414, 'a': 0.793, 'b': 2.426}
+    """
+    return _fit_cdnow(check_choice(name, "name", (*MODELS, "spend")))
+
+
+def fitted_cdnow_models() -> dict:
+    """All three CDNOW fits: ``{"BG/NBD": ..., "Pareto/NBD": ..., "spend": ...}``.
+
+    >>> sorted(fitted_cdnow_models())
+    ['BG/NBD', 'Pareto/NBD', 'spend']
+    """
+    return {name: fitted_cdnow_model(name) for name in (*MODELS, "spend")}
+
+
+def _check_fitted(model, name: str, cls: type):
+    if not isinstance(model, cls):
+        raise TypeError(f"{name} must be a fitted {cls.__name__}; got {type(model).__name__}")
+    if model.params_ is None:
+        raise ValueError(f"{name} must be fitted: call fit(...) or {cls.__name__}.from_params("
+                         "...) first")
+    return model
+
+
+def _check_models(models: Mapping | None) -> dict:
+    if models is None:
+        return {}
+    if not isinstance(models, Mapping):
+        raise TypeError(f"models must be a dict such as {{'BG/NBD': bg}}; got "
+                        f"{type(models).__name__}")
+    for name, model in models.items():
+        check_choice(name, "models key", MODELS)
+        _check_fitted(model, f"models[{name!r}]", _CLASSES[name])
+    return dict(models)
+
+
+def _transaction_model(model: str, models: Mapping | None):
+    check_choice(model, "model", MODELS)
+    return models[model] if models and model in models else fitted_cdnow_model(model)
 
 
 @dataclass(frozen=True)
@@ -62,9 +118,12 @@ class CustomerOutlook:
 
 def customer_update(*, model: str = "BG/NBD", frequency: int = 2, recency: float = 30.43,
                     T: float = 38.86, average_spend: float = 22.35, months: int = 12,
-                    annual_discount_rate: float = 0.10) -> CustomerOutlook:
+                    annual_discount_rate: float = 0.10, models: Mapping | None = None,
+                    spend: GammaGamma | None = None) -> CustomerOutlook:
     """The explorer's update step (a pure function of the controls).
 
+    ``models`` (fitted transaction models by name) and ``spend`` (a fitted gamma-gamma) replace
+    the CDNOW fits of :func:`fitted_cdnow_model`; the explorer binds them once.
     Defaults are CDNOW customer 1 (2 repeat purchases, last at week 30.43, observed for 38.86
     weeks, average repeat spend $22.35). With no repeat purchase the recency and the average
     spend carry no information and are set to 0 (noted in the result). The annual discount rate
@@ -74,9 +133,8 @@ def customer_update(*, model: str = "BG/NBD", frequency: int = 2, recency: float
     >>> round(out.prob_alive, 3), round(out.expected_purchases, 3)
     (0.727, 1.563)
     """
-    models = fitted_cdnow_models()
-    if model not in MODELS:
-        raise ValueError(f"model must be one of {MODELS}; got {model!r}")
+    tm = _transaction_model(model, models)
+    gg = fitted_cdnow_model("spend") if spend is None else spend
     note = ""
     if frequency == 0 and (recency > 0 or average_spend > 0):
         recency, average_spend = 0.0, 0.0
@@ -84,7 +142,6 @@ def customer_update(*, model: str = "BG/NBD", frequency: int = 2, recency: float
         if model == "BG/NBD":
             note += ("; the BG/NBD counts such a customer as alive, because it lets customers "
                      "drop out only right after a repeat purchase")
-    tm, gg = models[model], models["spend"]
     horizon = months * 365.25 / 12 / 7
     monthly = (1.0 + annual_discount_rate) ** (1 / 12) - 1.0
     return CustomerOutlook(
@@ -100,11 +157,11 @@ def customer_update(*, model: str = "BG/NBD", frequency: int = 2, recency: float
         horizon_weeks=horizon, note=note)
 
 
-def _render(result: CustomerOutlook, output: w.Output) -> None:
+def _render(result: CustomerOutlook, output: w.Output, *, models: Mapping | None = None) -> None:
     with output:
         output.clear_output(wait=True)
         print(result)
-        grid = frequency_recency_grid(fitted_cdnow_models()[result.model], result.T,
+        grid = frequency_recency_grid(_transaction_model(result.model, models), result.T,
                                       max_frequency=max(20, result.frequency), n_recency=60)
         ax = frequency_recency_heatmap(grid)
         ax.plot([result.recency], [result.frequency], "o", ms=9, mfc="none", mec="#D55E00",
@@ -116,11 +173,20 @@ def _render(result: CustomerOutlook, output: w.Output) -> None:
 
 class CustomerExplorer(Explorer):
     """Sliders for a customer's history; P(alive), expected purchases and CLV, with the
-    customer marked on the P(alive) heat map."""
+    customer marked on the P(alive) heat map.
+
+    ``models`` maps ``"BG/NBD"`` and/or ``"Pareto/NBD"`` to models already fitted on the CDNOW
+    calibration data and ``spend`` is a fitted gamma-gamma; whatever is not passed is fitted on
+    the shipped CDNOW summary when it is first needed (the Pareto/NBD only when selected).
+    """
 
     title = "Customer explorer: what does a purchase history tell us?"
 
-    def __init__(self, *, draw: bool = True):
+    def __init__(self, *, models: Mapping | None = None, spend: GammaGamma | None = None,
+                 draw: bool = True):
+        models = _check_models(models)
+        if spend is not None:
+            _check_fitted(spend, "spend", GammaGamma)
         controls = {
             "model": dropdown("Transaction model", MODELS),
             "frequency": slider("Repeat purchases (frequency)", 2, 0, 30, 1, integer=True),
@@ -131,9 +197,15 @@ class CustomerExplorer(Explorer):
             "months": slider("CLV horizon (months)", 12, 1, 60, 1, integer=True),
             "annual_discount_rate": slider("Annual discount rate", 0.10, 0.0, 0.30, 0.01),
         }
-        super().__init__(controls, customer_update, _render if draw else None)
+        super().__init__(controls, partial(customer_update, models=models, spend=spend),
+                         partial(_render, models=models) if draw else None)
 
 
-def customer_explorer() -> CustomerExplorer:
-    """Create the customer explorer (display it as the last expression of a cell)."""
-    return CustomerExplorer()
+def customer_explorer(models: Mapping | None = None,
+                      spend: GammaGamma | None = None) -> CustomerExplorer:
+    """Create the customer explorer (display it as the last expression of a cell).
+
+    Pass the models the lesson has just fitted on CDNOW, e.g.
+    ``customer_explorer(models={"BG/NBD": bg}, spend=gg)``, so that nothing is refitted.
+    """
+    return CustomerExplorer(models=models, spend=spend)

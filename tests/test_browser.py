@@ -12,6 +12,7 @@ Skipped, loudly, where Chromium or Playwright is missing (`apt-get install -y ch
 """
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -139,8 +140,8 @@ def test_drive_moves_the_displayed_number(module_id):
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     why = browser_missing()
-    if why:
-        print(f"\n*** SKIPPING real-browser tests: {why} ***")
+    if why:  # loud: a warning is listed in every pytest summary, a skip reason is not
+        warnings.warn(f"SKIPPING the real-browser tests: {why}", UserWarning, stacklevel=1)
         pytest.skip(why)
     with LabServer(ROOT, tmp_path_factory.mktemp("lab")) as server:
         yield server

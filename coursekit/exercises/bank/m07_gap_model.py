@@ -207,3 +207,67 @@ register(
         hints=("Which method observes the service as an anonymous customer would?",),
     ),
 )
+
+
+# --- TB 5.1.10 and 5.1.18: MTTR, service standards and the discussion rubric --------------------
+
+def _repairs(rng: np.random.Generator) -> dict:
+    return {"repair_hours": [float(x) for x in rng.integers(1, 25, 5)],
+            "within": float(rng.integers(4, 13))}
+
+
+def _mttr(d: dict) -> float:
+    from coursekit.models import service_standards as ss
+
+    return ss.mean_time_to_repair(d["repair_hours"])
+
+
+def _within_share(d: dict) -> float:
+    from coursekit.models import service_standards as ss
+
+    return ss.standard_compliance(d["repair_hours"], within=d["within"], target=0.9).share_within
+
+
+def _discussion(initial: str, peers: int) -> int:
+    from coursekit.models import rubrics
+
+    return rubrics.discussion_score(initial, peers)
+
+
+register(
+    Question(
+        "07.14", "Support automation aims at a lower mean time to repair (TB 5.1.10). Five "
+                 "repairs took `repair_hours` hours. What is the MTTR (hours)?",
+        answer=_mttr, data=_repairs,
+        misconceptions=(
+            M("total", lambda d: float(sum(d["repair_hours"])),
+              "That is the total repair time; divide it by the number of repairs."),
+            M("median", lambda d: float(np.median(d["repair_hours"])),
+              "That is the median; MTTR is the mean, total time / number of repairs."),
+        ),
+        hints=("MTTR = total repair time / number of repairs.",),
+    ),
+    Question(
+        "07.15", "A SMART standard says 'fix every fault within `within` hours'. What share of "
+                 "the five repairs in `repair_hours` met it (0.6 = 60 %)?",
+        answer=_within_share, data=_repairs,
+        misconceptions=(
+            M("missed-share", lambda d: 1 - _within_share(d),
+              "That is the share that *missed* the standard."),
+        ),
+        hints=("Count the repairs that took no longer than the limit.", "Divide by five."),
+    ),
+    Question(
+        "07.16", "Under the TB 5.1.18 rubric, a student's initial post does not fully address the "
+                 "prompt, and she replies to two classmates. How many points of 10 does she get?",
+        answer=lambda d: float(_discussion("developing", 2)),
+        misconceptions=(
+            M("one-reply", lambda d: float(_discussion("developing", 1)),
+              "Replies to two (or more) classmates earn the full 5 points for that criterion."),
+            M("exemplary", lambda d: float(_discussion("exemplary", 2)),
+              "An initial response that does not fully address the prompt is 'developing' "
+              "(2 points), not 'exemplary'."),
+        ),
+        hints=("Initial response: 0, 2 or 5 points; responses to peers: 0, 2 or 5 points.",),
+    ),
+)

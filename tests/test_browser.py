@@ -33,8 +33,8 @@ class Drive:
     """How to operate a lesson's main explorer and which displayed number to check.
 
     ``make`` builds the same explorer headless (as the lesson does), ``control`` is the key of
-    the control to move to ``value`` (or ``value(explorer)``), and ``shown`` extracts from the explorer's result the
-    number its output displays (within ``tol``, the display rounding).
+    the control to move to ``value`` (or ``value(explorer)``), and ``shown`` extracts from the
+    explorer's result the number its output displays (within ``tol``, the display rounding).
     """
 
     make: Callable[[], Any]
@@ -98,7 +98,8 @@ DRIVES: dict[str, Drive] = {
     "05": Drive(_rfm, "frequency_cut", 3, lambda r: r.summary["customers"].iloc[0], tol=0.5),
     "06": Drive(_qfd, "w0", 1.0, lambda r: r.priorities["technical_importance"].iloc[0],
                 tol=0.0006),
-    "07": Drive(_gap, "branch", lambda e: e.controls["branch"].options[1], lambda r: r.servqual, tol=0.0006),
+    "07": Drive(_gap, "branch", lambda e: e.controls["branch"].options[1],
+                lambda r: r.servqual, tol=0.0006),
     "08": Drive(_default("laddering", "LadderingExplorer"), "cutoff", 3, lambda r: r.links,
                 tol=0.5),
     "09": Drive(_default("negotiation", "ZopaExplorer"), "seller_share", 0.25,

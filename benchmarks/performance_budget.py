@@ -88,52 +88,49 @@ def _grid(explorer, per_control: int) -> list[dict]:
     return points
 
 
-class _Redraw:
-    """Stands in for IPython's display: renders what an explorer shows, as a frontend would."""
+def _shell():
+    """An IPython shell with the inline backend: display() formats figures to PNG and
+    DataFrames to HTML exactly as in a kernel (the frontend's own drawing is not timed)."""
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.core.pylabtools import select_figure_formats
 
-    def __call__(self, obj, *args, **kwargs) -> None:
-        from matplotlib.figure import Figure
-
-        if isinstance(obj, Figure):
-            obj.savefig(io.BytesIO(), format="png", bbox_inches="tight")
-        elif hasattr(obj, "_repr_html_"):
-            obj._repr_html_()
-        else:
-            repr(obj)
+    shell = InteractiveShell.instance()
+    # what `%matplotlib inline` registers in a kernel (InlineBackend.print_figure_kwargs)
+    select_figure_formats(shell, {"png"}, bbox_inches="tight")
+    return shell
 
 
 def time_explorer(cls: type, per_control: int) -> tuple[int, float, float, float, list[str]]:
     """(grid points, p95 ms of the update alone, median and p95 ms of update + redraw,
-    rejected settings)."""
+    rejected settings).
+
+    The redraw is the explorer's own ``refresh()`` (recompute, then its render step with the
+    figure-to-PNG path the explorers use in a kernel), with stdout swallowed.
+    """
     import matplotlib.pyplot as plt
 
-    from coursekit.widgets._base import STATIC_ENV, _Inline
-
-    os.environ[STATIC_ENV] = "1"  # build without drawing into an Output widget (no frontend)
-    try:
+    _shell()
+    with contextlib.redirect_stdout(io.StringIO()):
         explorer = cls(*_lesson_data(cls), draw=True)
-    finally:
-        os.environ.pop(STATIC_ENV)
-    module = importlib.import_module(cls.__module__)
-    module.display = _Redraw()  # the render step's display, for this process only
+    for control in explorer.controls.values():
+        control.unobserve_all()  # we call refresh() ourselves, once per grid point
     rejected, update, total = [], [], []
     points = _grid(explorer, per_control)
     for values in [explorer.values(), *points]:
-        for key, value in values.items():  # renders that read the controls see this point
-            explorer.controls[key].unobserve_all()
+        for key, value in values.items():
             explorer.controls[key].value = value
         start = time.perf_counter()
         try:
-            result = explorer._update(**values)
+            explorer._update(**values)
         except (ValueError, TypeError) as exc:  # the explorer shows the message instead
             rejected.append(f"{values}: {exc}")
             continue
         mid = time.perf_counter()
-        with contextlib.redirect_stdout(io.StringIO()):  # text a render step prints
-            explorer._render(result, _Inline())
+        with contextlib.redirect_stdout(io.StringIO()):
+            explorer.refresh()
         end = time.perf_counter()
         update.append(1000 * (mid - start))
-        total.append(1000 * (end - start))
+        total.append(1000 * (end - mid))
         plt.close("all")
     return (len(total), float(np.percentile(update, 95)), statistics.median(total),
             float(np.percentile(total, 95)), rejected)

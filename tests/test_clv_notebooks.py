@@ -44,9 +44,11 @@ def test_lesson_05_checks_the_concentration_claim_on_cdnow():
     assert v["explorer.result.cuts"]["frequency"] == 1.0
 
 
-@pytest.mark.parametrize("name, n_questions", [("04_customer_lifetime_value", 10),
-                                               ("05_rfm_value_matrix", 8)])
-def test_solutions_answer_every_question_correctly(name, n_questions):
+@pytest.mark.parametrize("name", ["04_customer_lifetime_value", "05_rfm_value_matrix"])
+def test_solutions_answer_every_question_correctly(name):
+    from coursekit.exercises import list_questions
+
+    n_questions = len(list_questions(name[:2]))
     nb = execute(f"solutions/{name}.ipynb")
     checks = [t for c, t in zip(nb.cells, cell_outputs_text(nb)) if "check(" in c.source]
     assert len(checks) == n_questions and all("correct!" in t for t in checks), checks

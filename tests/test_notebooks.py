@@ -84,3 +84,16 @@ def test_every_ready_module_has_its_three_notebooks_and_a_question_bank():
     for m in MODULES:
         if m.status == "ready":
             assert len(list_questions(m.id)) >= 6, m.name
+
+
+@pytest.mark.parametrize("module", [m for m in MODULES if m.status == "ready"], ids=lambda m: m.id)
+def test_solutions_check_every_question_of_the_bank_once(module):
+    """The solutions notebook and the question bank list the same questions."""
+    import re
+
+    from coursekit.exercises import list_questions
+
+    nb = nbformat.read(ROOT / "solutions" / module.notebook, as_version=4)
+    checked = re.findall(r"""check\(\s*["'](\d+\.\d+)["']""",
+                         "\n".join(c.source for c in nb.cells if c.cell_type == "code"))
+    assert sorted(checked) == sorted(list_questions(module.id)), module.name

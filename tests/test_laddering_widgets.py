@@ -81,7 +81,7 @@ def test_value_map_is_drawn_in_levels(explorer):
     small = lad.hierarchical_value_map(lad.implication_matrix(
         ["a > c > v", "a > c", "a > v"], {"a": "A", "c": "C", "v": "V"}), 1)
     ax = value_map(small)
-    widths = [p.get_linewidth() for p in ax.patches]   # one arrow per edge, in edge order
+    widths = list(ax.collections[0].get_linewidths())   # one line per edge, in edge order
     weights = [w for _, _, w in small.edges(data="weight")]
     assert widths == pytest.approx([0.8 + 6.0 * w / max(weights) for w in weights])
     plt.close(ax.figure)

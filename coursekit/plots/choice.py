@@ -56,7 +56,7 @@ def reversal_path(scores: pd.DataFrame, weights, availability, *, marked_weight=
                     textcoords="offset points", color=HIGHLIGHT, fontsize=8)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.05)
-    ax.legend(frameon=False, fontsize=8)
+    ax.legend(loc="center left", bbox_to_anchor=(1, 0.5), frameon=False, fontsize=8)
     return finish(ax, title="Rank reversal when availability enters",
                   xlabel="weight on availability (other weights scaled by 1 - w)",
                   ylabel="utility (0-1)")

@@ -85,9 +85,13 @@ def value_map(graph, ax=None, *, label_width: int = 16, show_weights: bool = Tru
     """Draw a hierarchical value map (from ``hierarchical_value_map``) in levels.
 
     Attributes at the bottom, values at the top; line width = link strength (count); node
-    colour = level. The title reports the cutoff and the share of relations represented.
+    colour = level. Every link goes up the levels (attribute -> consequence -> value), so the
+    links are drawn as lines (one ``LineCollection``) without arrowheads, as in Reynolds &
+    Gutman's (1988) maps. The title reports the cutoff and the share of relations represented.
     """
     import networkx as nx
+    from matplotlib.collections import LineCollection
+    from matplotlib.colors import to_rgb
     from matplotlib.lines import Line2D
 
     if not isinstance(graph, nx.DiGraph):
@@ -102,18 +106,25 @@ def value_map(graph, ax=None, *, label_width: int = 16, show_weights: bool = Tru
         return finish(ax, title="Hierarchical value map (empty)", xlabel="codes",
                       ylabel="level of abstraction")
     pos = map_positions(graph)
-    weights = np.array([w for _, _, w in graph.edges(data="weight")], dtype=float)
-    widths = 0.8 + 6.0 * weights / weights.max()
-    nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, edge_color=MUTED, arrows=True,
-                           arrowsize=10, node_size=1800, alpha=0.9)
-    colours = [_LEVEL_COLOURS[graph.nodes[n]["level"]] for n in graph]
-    nx.draw_networkx_nodes(graph, pos, ax=ax, node_color=colours, node_size=1800, alpha=0.25)
-    nx.draw_networkx_labels(graph, pos, ax=ax, font_size=8,
-                            labels={n: textwrap.fill(str(n), label_width) for n in graph})
+    edges = list(graph.edges(data="weight"))
+    weights = np.array([w for _, _, w in edges], dtype=float)
+    ends = np.array([[pos[u], pos[v]] for u, v, _ in edges], dtype=float)
+    ax.add_collection(LineCollection(ends, linewidths=0.8 + 6.0 * weights / weights.max(),
+                                     colors=MUTED, alpha=0.9, zorder=1))
+    nodes = list(graph)
+    xy = np.array([pos[n] for n in nodes], dtype=float)
+    # the level colour at 25 % on white, opaque so that the lines end at the node's edge
+    tint = [0.75 + 0.25 * np.array(to_rgb(_LEVEL_COLOURS[graph.nodes[n]["level"]]))
+            for n in nodes]
+    ax.scatter(xy[:, 0], xy[:, 1], s=1800, c=tint, zorder=2)
+    for n, (x, y) in zip(nodes, xy):
+        ax.text(x, y, textwrap.fill(str(n), label_width), ha="center", va="center",
+                fontsize=8, zorder=3)
     if show_weights:
-        nx.draw_networkx_edge_labels(graph, pos, ax=ax, font_size=7, font_color=HIGHLIGHT,
-                                     edge_labels={(u, v): w for u, v, w in
-                                                  graph.edges(data="weight")})
+        box = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"}
+        for (x0, y0), (x1, y1), w in zip(ends[:, 0], ends[:, 1], weights):
+            ax.text((x0 + x1) / 2, (y0 + y1) / 2, f"{w:g}", ha="center", va="center",
+                    fontsize=7, color=HIGHLIGHT, bbox=box, zorder=3)
     rows = sorted({y for _, y in pos.values()})
     names = {rows[0]: "attributes", rows[-1]: "values"}
     ax.set_yticks(rows, [names.get(r, "consequences") for r in rows])

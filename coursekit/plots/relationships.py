@@ -49,9 +49,12 @@ def leaky_bucket_flows(path: pd.DataFrame, steady: float | None = None, ax=None)
         raise TypeError("path must be the DataFrame returned by relationships.leaky_bucket")
     ax = new_axes(ax)
     ax.plot(path["period"], path["end"], color=PALETTE[0], lw=2, label="customers")
-    ax.bar(path["period"], path["acquired"], color=PALETTE[2], alpha=0.6,
-           label="in: acquired")
-    ax.bar(path["period"], -path["lost"], color=HIGHLIGHT, alpha=0.6, label="out: lost")
+    # one step patch per flow (a bar per period, drawn as a single artist)
+    edges = np.append(path["period"].to_numpy(dtype=float), path["period"].iloc[-1] + 1) - 0.5
+    ax.stairs(path["acquired"].to_numpy(dtype=float), edges, fill=True, color=PALETTE[2],
+              alpha=0.6, label="in: acquired")
+    ax.stairs(-path["lost"].to_numpy(dtype=float), edges, fill=True, color=HIGHLIGHT,
+              alpha=0.6, label="out: lost")
     if steady is not None:
         ax.axhline(steady, color=MUTED, ls="--", label=f"steady state {steady:,.0f}")
     ax.axhline(0, color="black", lw=0.6)
@@ -60,13 +63,19 @@ def leaky_bucket_flows(path: pd.DataFrame, steady: float | None = None, ax=None)
                   xlabel="period", ylabel="customers")
 
 
-def uplift_vs_fixed_costs(shares, uplifts, ax=None):
-    """Profit gain from a 5-point defection cut against the fixed-cost share, with 25-100 %."""
+def uplift_vs_fixed_costs(shares, uplifts, ax=None, *, current: tuple[float, float] | None = None):
+    """Profit gain from a 5-point defection cut against the fixed-cost share, with 25-100 %.
+
+    ``current`` = (share, uplift) marks one firm's position on the curve.
+    """
     shares, uplifts = np.asarray(shares, float), np.asarray(uplifts, float)
     ax = new_axes(ax)
     ax.plot(shares * 100, uplifts * 100, color=PALETTE[0], lw=2)
+    if current is not None:
+        ax.plot(current[0] * 100, current[1] * 100, "o", color=HIGHLIGHT,
+                label=f"your firm: +{current[1]:.0%}")
     ax.axhspan(25, 100, color=PALETTE[1], alpha=0.2, label="textbook: 25-100 %")
     ax.set_ylim(0, max(120, float(np.nanmax(uplifts)) * 100 * 1.05))
     ax.legend(frameon=False, fontsize=8, loc="upper left")
-    return finish(ax, title="When does keeping 5 % more customers add 25-100 % profit?",
+    return finish(ax, title="When does 5 % more retention add 25-100 % profit?",
                   xlabel="fixed costs as % of contribution", ylabel="profit gain (%)")

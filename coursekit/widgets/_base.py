@@ -145,13 +145,16 @@ def fast_figures(layouts: dict[int, list]):
         boxes = layouts.get(number)
         if boxes is not None and len(boxes) == len(fig.axes):
             try:
-                fig.set_layout_engine("none")
+                # None, not "none": a placeholder engine would still make savefig lay the
+                # figure out in a pre-draw (a second draw pass without rasterising)
+                fig.set_layout_engine(None)
                 for ax, box in zip(fig.axes, boxes):
                     ax.set_position(box)
             except RuntimeError:  # an engine that cannot be switched off (colorbars)
                 pass
         buffer = io.BytesIO()
-        fig.savefig(buffer, format="png")
+        # zlib level 1: a third less time than the default level for ~3 % more bytes
+        fig.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
         if boxes is None:
             layouts[number] = [ax.get_position() for ax in fig.axes]
         return buffer.getvalue()

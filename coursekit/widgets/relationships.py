@@ -71,13 +71,17 @@ def retention_update(*, acquired: float, retention: float, defection_cut: float,
     path = leaky_bucket(periods, initial=0, acquired=acquired, retention=retention)
     defection = 1 - retention
     cut = min(defection_cut, defection)
+    shares = np.linspace(0, 0.97, 98)
+    # the gain is inversely proportional to 1 - fixed-cost share (F = share x contribution)
+    curve = retention_profit_uplift(defection, cut, 0.0) / (1 - shares)
     return {
         "path": path,
         "steady_state": leaky_bucket_steady_state(acquired, retention),
         "uplift": retention_profit_uplift(defection, cut, fixed_cost_share),
         "share_for_25": fixed_cost_share_for_uplift(0.25, defection, cut),
         "share_for_100": fixed_cost_share_for_uplift(1.00, defection, cut),
-        "defection": defection, "cut": cut,
+        "defection": defection, "cut": cut, "fixed_cost_share": fixed_cost_share,
+        "curve": (shares, curve),
     }
 
 
@@ -86,9 +90,8 @@ def _render_retention(result: dict, output: w.Output) -> None:
         output.clear_output(wait=True)
         fig, (a1, a2) = plt.subplots(1, 2, figsize=(11, 3.6), layout="constrained")
         leaky_bucket_flows(result["path"], result["steady_state"], ax=a1)
-        shares = np.linspace(0, 0.97, 98)
-        ups = [retention_profit_uplift(result["defection"], result["cut"], s) for s in shares]
-        uplift_vs_fixed_costs(shares, ups, ax=a2)
+        uplift_vs_fixed_costs(*result["curve"], ax=a2,
+                              current=(result["fixed_cost_share"], result["uplift"]))
         display(fig)
         plt.close(fig)
         display(w.HTML(

@@ -28,6 +28,7 @@ def new_axes(ax=None, *, figsize=(6.4, 3.6)):
         return ax
     _, ax = plt.subplots(figsize=figsize, layout="constrained")
     ax.set_prop_cycle(color=PALETTE)  # default colours stay colour-blind safe
+    ax.locator_params(nbins=5)
     return ax
 
 

@@ -18,15 +18,16 @@ def screening_tradeoff(curve: pd.DataFrame, threshold: float | None = None, ax=N
             label="drop error: good idea dropped")
     ax.plot(curve["threshold"], curve["go_error"], color=PALETTE[1], lw=2,
             label="go error: poor idea developed")
+    handles = ax.get_lines()
     if "expected_value" in curve:
         twin = ax.twinx()
-        twin.plot(curve["threshold"], curve["expected_value"], color=PALETTE[2], ls="--",
-                  label="expected value per idea")
-        twin.set_ylabel("expected value per idea")
-        twin.legend(loc="center right", frameon=False, fontsize=8)
+        handles += twin.plot(curve["threshold"], curve["expected_value"], color=PALETTE[2],
+                             ls="--", label="expected value per idea")
+        twin.set_ylabel("expected value per idea (value units)")
     if threshold is not None:
         ax.axvline(threshold, color=HIGHLIGHT, lw=1.2)
-    ax.legend(loc="upper center", frameon=False, fontsize=8)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2,
+              frameon=False, fontsize=8)
     return finish(ax, title="Screening new-service ideas: drop vs go errors",
                   xlabel="threshold on the screening score", ylabel="error rate")
 

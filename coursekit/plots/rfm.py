@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from matplotlib.colors import to_rgba_array
+from matplotlib.ticker import LogLocator, NullLocator, StrMethodFormatter
 
 from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, check_frame, finish, new_axes
 
@@ -17,7 +19,8 @@ def value_matrix_plot(matrix: pd.DataFrame, *, seed: int = 0, ax=None):
 
     ``matrix`` comes from :func:`coursekit.models.rfm.value_matrix`. Frequencies are whole
     numbers, so they get a small seeded jitter; the dashed lines are the cut points; lapsed
-    customers (status "lapsed") are drawn hollow. Cell names: Marcus (1998), not from the
+    customers (status "lapsed") are drawn hollow; each cell's name and size sits in its corner,
+    in the cell's colour (no legend needed). Cell names: Marcus (1998), not from the
     textbook.
     """
     check_frame(matrix, "matrix", ["frequency", "average_purchase", "cell", "status"])
@@ -25,12 +28,12 @@ def value_matrix_plot(matrix: pd.DataFrame, *, seed: int = 0, ax=None):
     rng = np.random.default_rng(seed)
     x = matrix["frequency"].to_numpy(dtype=float) + rng.uniform(-0.25, 0.25, len(matrix))
     y = matrix["average_purchase"].to_numpy(dtype=float)
-    for cell, colour in _CELL_COLOURS.items():
-        for status, face in (("active", colour), ("lapsed", "none")):
-            sel = ((matrix["cell"] == cell) & (matrix["status"] == status)).to_numpy()
-            if sel.any():
-                ax.scatter(x[sel], y[sel], s=10, facecolors=face, edgecolors=colour, lw=0.6,
-                           label=f"{cell} ({status})")
+    # one collection for every customer: edge = cell colour; lapsed customers hollow
+    codes = pd.Categorical(matrix["cell"], categories=list(_CELL_COLOURS)).codes
+    edge = to_rgba_array([*_CELL_COLOURS.values(), MUTED])[codes]  # code -1: MUTED
+    face = edge.copy()
+    face[(matrix["status"] == "lapsed").to_numpy(), 3] = 0.0
+    ax.scatter(x, y, s=10, facecolors=face, edgecolors=edge, lw=0.6)
     cuts = matrix.attrs.get("cuts", {})
     if "frequency" in cuts:
         ax.axvline(cuts["frequency"], color=MUTED, ls="--", lw=1)
@@ -44,7 +47,10 @@ def value_matrix_plot(matrix: pd.DataFrame, *, seed: int = 0, ax=None):
                     fontsize=9, fontweight="bold", color=_CELL_COLOURS[cell])
     ax.set_xscale("log")
     ax.set_yscale("log")
-    ax.legend(frameon=False, fontsize=7, ncol=2, loc="center left", bbox_to_anchor=(1, 0.5))
+    for axis in (ax.xaxis, ax.yaxis):  # plain 1-2-5 ticks: easier to read than powers of 10
+        axis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
+        axis.set_major_formatter(StrMethodFormatter("{x:g}"))
+        axis.set_minor_locator(NullLocator())
     return finish(ax, title="Customer value matrix (hollow = lapsed)",
                   xlabel="frequency (purchases, log scale)",
                   ylabel="average purchase (US dollars, log scale)")

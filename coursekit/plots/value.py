@@ -35,6 +35,8 @@ def offer_values(comparison: OfferComparison, ax=None):
     ax.set_yticks(y, t.index)
     ax.invert_yaxis()
     ax.set_xlim(0, 1.35 * max(t["benefit"].max(), t["total_cost"].max(), 1))
-    ax.legend(loc="lower right", frameon=False, fontsize=8)
+    # below the axes: inside, it would cover the value label of the last offer's bars
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=3, frameon=False,
+              fontsize=8)
     return finish(ax, title="Value = benefit - cost, per offer",
                   xlabel="US dollars per person per night", ylabel="offer")

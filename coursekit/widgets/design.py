@@ -16,28 +16,31 @@ __all__ = ["screening_update", "ScreeningExplorer", "screening_explorer"]
 
 def screening_update(*, threshold: float, prior_good: float, success_value: float,
                      failure_cost: float, noise_sd: float) -> dict:
-    """Update step: policy and costs -> error rates, expected value and the best threshold."""
+    """Update step: policy and costs -> error rates, expected value, the best threshold and
+    the error and value curves over thresholds -3 ... 3."""
     at = screening_value(threshold, prior_good, success_value, failure_cost,
                          noise_sd=noise_sd).iloc[0]
+    curve = screening_value(np.linspace(-3, 3, 121), prior_good, success_value, failure_cost,
+                            noise_sd=noise_sd)
     return {"drop_error": float(at["drop_error"]), "go_error": float(at["go_error"]),
             "expected_value": float(at["expected_value"]),
             "best_threshold": optimal_threshold(prior_good, success_value, failure_cost,
                                                 noise_sd=noise_sd),
             "settings": dict(threshold=threshold, prior_good=prior_good,
                              success_value=success_value, failure_cost=failure_cost,
-                             noise_sd=noise_sd)}
+                             noise_sd=noise_sd),
+            "curve": curve}
 
 
 def _render(result: dict, output: w.Output) -> None:
     s = result["settings"]
     with output:
         output.clear_output(wait=True)
-        curve = screening_value(np.linspace(-3, 3, 121), s["prior_good"], s["success_value"],
-                                s["failure_cost"], noise_sd=s["noise_sd"])
-        ax = screening_tradeoff(curve, s["threshold"])
+        ax = screening_tradeoff(result["curve"], s["threshold"])
         display(ax.figure)
         plt.close(ax.figure)
-        display(pd.Series({k: round(v, 3) for k, v in result.items() if k != "settings"}))
+        display(pd.Series({k: round(v, 3) for k, v in result.items()
+                           if k not in ("settings", "curve")}))
 
 
 class ScreeningExplorer(Explorer):

@@ -115,7 +115,8 @@ class QFDExplorer(Explorer):
                                            req)
         controls["characteristic"] = dropdown("with characteristic", house.characteristics,
                                               char)
-        controls["strength"] = dropdown("strength", STRENGTHS, self._stored(req, char))
+        controls["strength"] = dropdown("Relationship strength", STRENGTHS,
+                                        self._stored(req, char))
         options = ["importance", "planning"] if house.current is not None and \
             house.targets is not None else ["importance"]
         controls["weights"] = dropdown("Basement weights", options, "importance")

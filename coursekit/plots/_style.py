@@ -6,7 +6,8 @@ import matplotlib
 matplotlib.use(matplotlib.get_backend())  # respect the caller's backend (Agg in tests)
 import matplotlib.pyplot as plt  # noqa: E402
 
-__all__ = ["PALETTE", "HIGHLIGHT", "MUTED", "new_axes", "finish", "check_frame"]
+__all__ = ["PALETTE", "HIGHLIGHT", "MUTED", "new_axes", "new_axes_row", "finish",
+           "check_frame"]
 
 # Okabe & Ito (2008), "Color universal design": distinguishable with every common colour-vision
 # deficiency.
@@ -26,10 +27,25 @@ def new_axes(ax=None, *, figsize=(6.4, 3.6)):
     """
     if ax is not None:
         return ax
-    _, ax = plt.subplots(figsize=figsize, layout="constrained")
-    ax.set_prop_cycle(color=PALETTE)  # default colours stay colour-blind safe
-    ax.locator_params(nbins=5)
-    return ax
+    return new_axes_row(1, figsize=figsize)[0]
+
+
+def new_axes_row(ncols: int, *, figsize=(11, 3.6)):
+    """A row of ``ncols`` Axes in one new figure (one layout and one draw for all panels).
+
+    Each Axes cycles through :data:`PALETTE` and has at most about five major ticks per axis
+    (fewer tick labels: easier to read, and each one is drawn on every explorer update).
+
+    >>> axes = new_axes_row(2)
+    >>> len(axes), axes[1].plot([0, 1])[0].get_color() == PALETTE[0]
+    (2, True)
+    >>> plt.close(axes[0].figure)
+    """
+    _, axes = plt.subplots(1, ncols, figsize=figsize, layout="constrained", squeeze=False)
+    for ax in axes[0]:
+        ax.set_prop_cycle(color=PALETTE)  # default colours stay colour-blind safe
+        ax.locator_params(nbins=5)
+    return list(axes[0])
 
 
 def finish(ax, *, title: str, xlabel: str, ylabel: str):

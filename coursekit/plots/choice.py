@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from matplotlib.patches import Rectangle
+from matplotlib.collections import PolyCollection
+from matplotlib.patches import Patch, Rectangle
 
 from coursekit.models import buying, choice
 from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, finish, new_axes
@@ -18,18 +19,26 @@ def weighted_scores(scores: pd.DataFrame, weights, ax=None):
     contrib = scores.mul(w, axis=1)
     order = u.sort_values().index
     ax = new_axes(ax)
-    left = np.zeros(len(order))
-    for k, col in enumerate(contrib.columns):
-        vals = contrib.loc[order, col].to_numpy()
-        ax.barh(order, vals, left=left, color=PALETTE[k % len(PALETTE)],
-                label=col.replace("_", " "))
-        left += vals
+    # all segments as one collection (one artist instead of a bar patch per segment)
+    widths = contrib.loc[order].to_numpy()                       # models x criteria
+    x0 = (np.cumsum(widths, axis=1) - widths).ravel()
+    x1 = x0 + widths.ravel()
+    yc = np.repeat(np.arange(len(order)), widths.shape[1])
+    boxes = np.stack([np.c_[x0, yc - 0.4], np.c_[x1, yc - 0.4], np.c_[x1, yc + 0.4],
+                      np.c_[x0, yc + 0.4]], axis=1)              # one rectangle per segment
+    colours = [PALETTE[k % len(PALETTE)] for k in range(widths.shape[1])]
+    ax.add_collection(PolyCollection(boxes, linewidths=0,
+                                     facecolors=colours * len(order)))
+    ax.set_yticks(range(len(order)), order)
+    ax.set_ylim(-0.6, len(order) - 0.4)
+    handles = [Patch(color=c, label=col.replace("_", " "))
+               for c, col in zip(colours, contrib.columns)]
     for y, name in enumerate(order):
         ax.annotate(f"{u[name]:.2f}", (u[name], y), xytext=(4, 0), textcoords="offset points",
                     va="center", fontsize=9,
                     color=HIGHLIGHT if name == u.idxmax() else "black")
     ax.set_xlim(0, 1.15 * max(float(u.max()), 1e-9))
-    ax.legend(loc="lower right", frameon=False, fontsize=7)
+    ax.legend(handles=handles, loc="lower right", frameon=False, fontsize=7)
     return finish(ax, title="Compensatory choice: weighted score per model",
                   xlabel="utility sum of w_j x s_ij (0-1)", ylabel="alternative")
 

@@ -71,11 +71,14 @@ def uplift_vs_fixed_costs(shares, uplifts, ax=None, *, current: tuple[float, flo
     shares, uplifts = np.asarray(shares, float), np.asarray(uplifts, float)
     ax = new_axes(ax)
     ax.plot(shares * 100, uplifts * 100, color=PALETTE[0], lw=2)
+    ax.axhspan(25, 100, color=PALETTE[1], alpha=0.2)
+    ax.text(1, 97, "textbook: 25-100 %", va="top", fontsize=8)  # labelled in place: no legend
     if current is not None:
-        ax.plot(current[0] * 100, current[1] * 100, "o", color=HIGHLIGHT,
-                label=f"your firm: +{current[1]:.0%}")
-    ax.axhspan(25, 100, color=PALETTE[1], alpha=0.2, label="textbook: 25-100 %")
+        ax.plot(current[0] * 100, current[1] * 100, "o", color=HIGHLIGHT)
+        left = current[0] < 0.5  # label on the side with room, above the curve
+        ax.annotate(f"your firm: +{current[1]:.0%}", (current[0] * 100, current[1] * 100),
+                    xytext=(6 if left else -6, 6), textcoords="offset points",
+                    ha="left" if left else "right", va="bottom", fontsize=8, color=HIGHLIGHT)
     ax.set_ylim(0, max(120, float(np.nanmax(uplifts)) * 100 * 1.05))
-    ax.legend(frameon=False, fontsize=8, loc="upper left")
     return finish(ax, title="When does 5 % more retention add 25-100 % profit?",
                   xlabel="fixed costs as % of contribution", ylabel="profit gain (%)")

@@ -8,6 +8,7 @@ from IPython.display import display
 
 from coursekit.datasets import load_dataset
 from coursekit.models import choice
+from coursekit.plots._style import new_axes_row
 from coursekit.plots.choice import reversal_path, weighted_scores
 from coursekit.widgets._base import Explorer, slider
 
@@ -34,7 +35,8 @@ def _render(result: choice.RankReversal, output: w.Output, weights: dict, days_n
     scores, days = vacuum_scores()
     with output:
         output.clear_output(wait=True)
-        fig, axes = plt.subplots(1, 2, figsize=(11, 3.6), layout="constrained")
+        axes = new_axes_row(2)
+        fig = axes[0].figure
         weighted_scores(scores, weights, ax=axes[0])
         reversal_path(scores, weights, choice.availability_score(days.to_numpy(), days_needed),
                       marked_weight=result.availability_weight, ax=axes[1])

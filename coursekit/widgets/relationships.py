@@ -16,6 +16,7 @@ from coursekit.models.relationships import (
     stage_distribution,
     summarise_chain,
 )
+from coursekit.plots._style import new_axes_row
 from coursekit.plots.relationships import leaky_bucket_flows, stage_mix, uplift_vs_fixed_costs
 from coursekit.widgets._base import Explorer, slider
 
@@ -88,7 +89,8 @@ def retention_update(*, acquired: float, retention: float, defection_cut: float,
 def _render_retention(result: dict, output: w.Output) -> None:
     with output:
         output.clear_output(wait=True)
-        fig, (a1, a2) = plt.subplots(1, 2, figsize=(11, 3.6), layout="constrained")
+        a1, a2 = new_axes_row(2)
+        fig = a1.figure
         leaky_bucket_flows(result["path"], result["steady_state"], ax=a1)
         uplift_vs_fixed_costs(*result["curve"], ax=a2,
                               current=(result["fixed_cost_share"], result["uplift"]))

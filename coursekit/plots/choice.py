@@ -37,7 +37,7 @@ def weighted_scores(scores: pd.DataFrame, weights, ax=None):
         ax.annotate(f"{u[name]:.2f}", (u[name], y), xytext=(4, 0), textcoords="offset points",
                     va="center", fontsize=9,
                     color=HIGHLIGHT if name == u.idxmax() else "black")
-    ax.set_xlim(0, 1.15 * max(float(u.max()), 1e-9))
+    ax.set_xlim(0, 1.12)  # utilities are 0-1: a fixed scale keeps models comparable
     ax.legend(handles=handles, loc="lower right", frameon=False, fontsize=7)
     return finish(ax, title="Compensatory choice: weighted score per model",
                   xlabel="utility sum of w_j x s_ij (0-1)", ylabel="alternative")
@@ -54,6 +54,11 @@ def reversal_path(scores: pd.DataFrame, weights, availability, *, marked_weight=
     ax = new_axes(ax)
     for k, name in enumerate(u.index):
         ax.plot(grid, paths[:, k], color=PALETTE[k % len(PALETTE)], label=str(name))
+    # each line named at its right end, in its colour (labels pushed apart where lines meet)
+    order = np.argsort(paths[-1], kind="stable")
+    for k, y in zip(order, _spread(paths[-1][order], gap=0.09, low=0.0, high=1.05)):
+        ax.text(1.02, y, str(u.index[k]), transform=ax.get_yaxis_transform(), va="center",
+                fontsize=8, color=PALETTE[k % len(PALETTE)])
     if marked_weight is not None:
         ax.axvline(marked_weight, color=MUTED, ls="--", lw=1)
     top2 = u.sort_values(ascending=False).index[:2]
@@ -65,10 +70,25 @@ def reversal_path(scores: pd.DataFrame, weights, availability, *, marked_weight=
                     textcoords="offset points", color=HIGHLIGHT, fontsize=8)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.05)
-    ax.legend(loc="center left", bbox_to_anchor=(1, 0.5), frameon=False, fontsize=8)
     return finish(ax, title="Rank reversal when availability enters",
                   xlabel="weight on availability (other weights scaled by 1 - w)",
                   ylabel="utility (0-1)")
+
+
+def _spread(y, *, gap: float, low: float, high: float) -> np.ndarray:
+    """Label positions for sorted ``y``: at least ``gap`` apart, inside ``[low, high]``, each
+    as near its own value as the others allow.
+
+    >>> _spread(np.array([0.0, 1.0, 1.0]), gap=0.1, low=0.0, high=1.0).round(2).tolist()
+    [0.0, 0.9, 1.0]
+    """
+    out = np.clip(np.asarray(y, dtype=float), low, high)
+    for i in range(1, len(out)):            # push up from below ...
+        out[i] = max(out[i], out[i - 1] + gap)
+    out[-1] = min(out[-1], high)
+    for i in range(len(out) - 2, -1, -1):   # ... then down from the top
+        out[i] = min(out[i], out[i + 1] - gap)
+    return out
 
 
 def funnel(table: pd.DataFrame, ax=None):

@@ -85,9 +85,11 @@ def value_map(graph, ax=None, *, label_width: int = 16, show_weights: bool = Tru
     """Draw a hierarchical value map (from ``hierarchical_value_map``) in levels.
 
     Attributes at the bottom, values at the top; line width = link strength (count); node
-    colour = level. Every link goes up the levels (attribute -> consequence -> value), so the
-    links are drawn as lines (one ``LineCollection``) without arrowheads, as in Reynolds &
-    Gutman's (1988) maps. The title reports the cutoff and the share of relations represented.
+    colour = level; ``show_weights`` writes each link's strength on it, otherwise the legend
+    keys the weakest and the strongest line width. Every link goes up the levels (attribute
+    -> consequence -> value), so the links are drawn as lines (one ``LineCollection``)
+    without arrowheads, as in Reynolds & Gutman's (1988) maps. The title reports the cutoff
+    and the share of relations represented.
     """
     import networkx as nx
     from matplotlib.collections import LineCollection
@@ -97,7 +99,7 @@ def value_map(graph, ax=None, *, label_width: int = 16, show_weights: bool = Tru
     if not isinstance(graph, nx.DiGraph):
         raise TypeError("graph must be a networkx DiGraph from "
                         "coursekit.models.laddering.hierarchical_value_map")
-    ax = new_axes(ax, figsize=(9, 6))
+    ax = new_axes(ax, figsize=(8.5, 5.5))
     if graph.number_of_edges() == 0:
         ax.text(0.5, 0.5, "no link reaches this cutoff: lower it", ha="center", va="center",
                 transform=ax.transAxes)
@@ -131,10 +133,13 @@ def value_map(graph, ax=None, *, label_width: int = 16, show_weights: bool = Tru
     ax.set_xticks([])
     ax.set_xlim(-0.05, 1.05)
     ax.set_ylim(rows[0] - 0.5, rows[-1] + 0.5)
-    handles = [Line2D([], [], marker="o", ls="", color=c, alpha=0.5, markersize=10, label=lv)
-               for lv, c in _LEVEL_COLOURS.items()]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1, 1), frameon=False,
-              fontsize=8)
+    if not show_weights:  # a key to the line widths instead of a number on every link
+        # (the level of each row is its tick label, so the node colours need no key)
+        handles = [Line2D([], [], color=MUTED, lw=0.8 + 6.0 * w / weights.max(),
+                          label=f"link of strength {w:g}")
+                   for w in sorted({weights.min(), weights.max()})]
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1, 1), frameon=False,
+                  fontsize=8)
     share = graph.graph.get("share_of_relations")
     title = "Hierarchical value map"
     if "cutoff" in graph.graph:

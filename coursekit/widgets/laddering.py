@@ -52,7 +52,9 @@ def cutoff_update(matrices: dict[str, ImplicationMatrix], *, cutoff: int, relati
 def _render(result: CutoffView, output: w.Output) -> None:
     with output:
         output.clear_output(wait=True)
-        ax = value_map(result.graph)
+        # no number on each link (one text per link is most of a redraw); the legend keys the
+        # line widths and the table below lists the strongest chains
+        ax = value_map(result.graph, show_weights=False)
         display(ax.figure)
         plt.close(ax.figure)
         display(w.HTML(f"<b>{result.links} links</b> represent "

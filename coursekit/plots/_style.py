@@ -6,8 +6,8 @@ import matplotlib
 matplotlib.use(matplotlib.get_backend())  # respect the caller's backend (Agg in tests)
 import matplotlib.pyplot as plt  # noqa: E402
 
-__all__ = ["PALETTE", "HIGHLIGHT", "MUTED", "new_axes", "new_axes_row", "clear_data", "finish",
-           "check_frame"]
+__all__ = ["PALETTE", "HIGHLIGHT", "MUTED", "new_axes", "new_axes_row", "clear_data",
+           "reused_axes", "finish", "check_frame"]
 
 # Okabe & Ito (2008), "Color universal design": distinguishable with every common colour-vision
 # deficiency.
@@ -70,6 +70,20 @@ def clear_data(ax):
     ax.ignore_existing_data_limits = True
     ax.set_autoscale_on(True)
     return ax
+
+
+def reused_axes(axes: list | None, ncols: int = 1, *, figsize=(11, 3.6)) -> list:
+    """``axes`` from an earlier call, each cleared with :func:`clear_data`, or (``None``) a new
+    row of ``ncols`` Axes: an explorer keeps its figure and draws each state into it.
+
+    >>> axes = reused_axes(None, 2)
+    >>> reused_axes(axes, 2) == axes
+    True
+    >>> plt.close(axes[0].figure)
+    """
+    if axes is None:
+        return new_axes_row(ncols, figsize=figsize)
+    return [clear_data(ax) for ax in axes]
 
 
 def finish(ax, *, title: str, xlabel: str, ylabel: str):

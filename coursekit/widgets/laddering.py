@@ -12,6 +12,7 @@ from IPython.display import display
 
 from coursekit.models.laddering import (ImplicationMatrix, cutoff_table, dominant_chains,
                                         hierarchical_value_map, implication_matrix)
+from coursekit.plots._style import reused_axes
 from coursekit.plots.laddering import value_map
 from coursekit.widgets._base import Explorer, dropdown, slider
 
@@ -49,12 +50,12 @@ def cutoff_update(matrices: dict[str, ImplicationMatrix], *, cutoff: int, relati
                       share_of_relations=graph.graph["share_of_relations"], chains=chains)
 
 
-def _render(result: CutoffView, output: w.Output) -> None:
+def _render(result: CutoffView, output: w.Output, ax=None) -> None:
     with output:
         output.clear_output(wait=True)
         # no number on each link (one text per link is most of a redraw); the legend keys the
         # line widths and the table below lists the strongest chains
-        ax = value_map(result.graph, show_weights=False)
+        ax = value_map(result.graph, ax=ax, show_weights=False)
         display(ax.figure)
         plt.close(ax.figure)
         display(w.HTML(f"<b>{result.links} links</b> represent "
@@ -83,7 +84,12 @@ class LadderingExplorer(Explorer):
             "relation": dropdown("Count", ["direct", "total"]),
             "count": dropdown("Counting rule: one per", ["ladder", "respondent"]),
         }
-        super().__init__(controls, self._compute, _render if draw else None)
+        self._axes: list | None = None
+        super().__init__(controls, self._compute, self._render if draw else None)
+
+    def _render(self, result: CutoffView, output: w.Output) -> None:
+        self._axes = reused_axes(self._axes, figsize=(8.5, 5.5))  # one figure for every state
+        _render(result, output, self._axes[0])
 
     def _compute(self, **values) -> CutoffView:
         return cutoff_update(self.matrices, **values)

@@ -16,7 +16,7 @@ from coursekit.models.relationships import (
     stage_distribution,
     summarise_chain,
 )
-from coursekit.plots._style import new_axes_row
+from coursekit.plots._style import reused_axes
 from coursekit.plots.relationships import leaky_bucket_flows, stage_mix, uplift_vs_fixed_costs
 from coursekit.widgets._base import Explorer, slider
 
@@ -86,10 +86,10 @@ def retention_update(*, acquired: float, retention: float, defection_cut: float,
     }
 
 
-def _render_retention(result: dict, output: w.Output) -> None:
+def _render_retention(result: dict, output: w.Output, axes: list) -> None:
     with output:
         output.clear_output(wait=True)
-        a1, a2 = new_axes_row(2)
+        a1, a2 = axes
         fig = a1.figure
         leaky_bucket_flows(result["path"], result["steady_state"], ax=a1)
         uplift_vs_fixed_costs(*result["curve"], ax=a2,
@@ -114,7 +114,12 @@ class RetentionExplorer(Explorer):
             "defection_cut": slider("Cut in defection rate", 0.05, 0.0, 0.2, 0.01),
             "fixed_cost_share": slider("Fixed costs / contribution", 0.80, 0.0, 0.97, 0.01),
         }
-        super().__init__(controls, retention_update, _render_retention if draw else None)
+        self._axes: list | None = None
+        super().__init__(controls, retention_update, self._render if draw else None)
+
+    def _render(self, result: dict, output: w.Output) -> None:
+        self._axes = reused_axes(self._axes, 2)  # the same two panels for every state
+        _render_retention(result, output, self._axes)
 
 
 def retention_explorer() -> RetentionExplorer:

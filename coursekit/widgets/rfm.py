@@ -16,6 +16,7 @@ import pandas as pd
 from IPython.display import display
 
 from coursekit.models.rfm import segment_summary, value_matrix
+from coursekit.plots._style import reused_axes
 from coursekit.plots.rfm import value_matrix_plot
 from coursekit.widgets._base import Explorer, slider
 
@@ -40,10 +41,10 @@ def cut_point_update(table: pd.DataFrame, *, frequency_cut: float, average_cut: 
     return CutPointResult(cuts=dict(matrix.attrs["cuts"]), matrix=matrix, summary=summary)
 
 
-def _render(result: CutPointResult, output: w.Output) -> None:
+def _render(result: CutPointResult, output: w.Output, ax=None) -> None:
     with output:
         output.clear_output(wait=True)
-        ax = value_matrix_plot(result.matrix)
+        ax = value_matrix_plot(result.matrix, ax=ax)
         display(ax.figure)
         plt.close(ax.figure)
         cols = ["customers", "customer_share", "sales_share", "sales_per_customer"]
@@ -71,7 +72,13 @@ class CutPointExplorer(Explorer):
                                   round(float(np.median(r)), 0), 0, round(r_hi, 0), 1,
                                   fmt=".0f"),
         }
-        super().__init__(controls, partial(cut_point_update, table), _render if draw else None)
+        self._axes: list | None = None
+        super().__init__(controls, partial(cut_point_update, table),
+                         self._render if draw else None)
+
+    def _render(self, result: CutPointResult, output: w.Output) -> None:
+        self._axes = reused_axes(self._axes, figsize=(6.4, 4.4))  # one figure for every state
+        _render(result, output, self._axes[0])
 
 
 def cut_point_explorer(table: pd.DataFrame) -> CutPointExplorer:

@@ -24,14 +24,13 @@ import statistics
 import sys
 import time
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from coursekit.datasets import load_dataset
 from coursekit.models.btyd import BGNBD, ParetoNBD
 
-DATA = Path(__file__).resolve().parents[1] / "datasets" / "cdnow_summary.csv"
 
 
 def _timed(fit, repeats: int):
@@ -55,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     warnings.simplefilter("ignore")  # lifetimes emits pandas/numpy deprecation warnings
 
-    s = pd.read_csv(DATA)
+    s = load_dataset("cdnow_summary")  # checksum-verified, like every lesson
     x = s["frequency"].to_numpy(float)
     t_x = s["recency"].to_numpy(float)
     big_t = s["T"].to_numpy(float)

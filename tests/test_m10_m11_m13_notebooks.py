@@ -25,16 +25,6 @@ def test_lesson_11_reproduces_the_key_numbers():
     assert v["max_error"] < 0.05
 
 
-def test_solutions_11_answer_every_question_correctly():
-    checks = _checks(execute("solutions/11_relationships_loyalty.ipynb"))
-    assert len(checks) >= 6 and all("correct!" in t for t in checks), checks
-
-
-def test_exercises_11_run_and_report_not_answered():
-    checks = _checks(execute("exercises/11_relationships_loyalty.ipynb"))
-    assert checks and all("not answered yet" in t for t in checks), checks
-
-
 # --- module 10 --------------------------------------------------------------------------------
 
 def test_lesson_10_reproduces_the_key_numbers():
@@ -47,16 +37,6 @@ def test_lesson_10_reproduces_the_key_numbers():
     assert v["stations.to_numpy().tolist()"][-1] == ["L", "M", "H"]
     assert v["cheap_fit_price"] == pytest.approx((3 * 5 + 2 * 3 + 1 + 2 + 2 * 3 + 2 + 1) / 12,
                                                  abs=0.005)
-
-
-def test_solutions_10_answer_every_question_correctly():
-    checks = _checks(execute("solutions/10_segmentation_competition.ipynb"))
-    assert len(checks) >= 6 and all("correct!" in t for t in checks), checks
-
-
-def test_exercises_10_run_and_report_not_answered():
-    checks = _checks(execute("exercises/10_segmentation_competition.ipynb"))
-    assert checks and all("not answered yet" in t for t in checks), checks
 
 
 # --- module 13 --------------------------------------------------------------------------------
@@ -73,11 +53,18 @@ def test_lesson_13_reproduces_the_key_numbers():
     assert all(abs(r - 0.1587) < 0.08 for r in v["observed.tolist()"])
 
 
-def test_solutions_13_answer_every_question_correctly():
-    checks = _checks(execute("solutions/13_customer_roles_design.ipynb"))
+# --- solutions and exercises of all three modules -----------------------------------------------
+
+MODULES = ["10_segmentation_competition", "11_relationships_loyalty", "13_customer_roles_design"]
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_solutions_answer_every_question_correctly(module):
+    checks = _checks(execute(f"solutions/{module}.ipynb"))
     assert len(checks) >= 6 and all("correct!" in t for t in checks), checks
 
 
-def test_exercises_13_run_and_report_not_answered():
-    checks = _checks(execute("exercises/13_customer_roles_design.ipynb"))
+@pytest.mark.parametrize("module", MODULES)
+def test_exercises_run_and_report_not_answered(module):
+    checks = _checks(execute(f"exercises/{module}.ipynb"))
     assert checks and all("not answered yet" in t for t in checks), checks

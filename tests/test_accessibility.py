@@ -12,7 +12,6 @@ import importlib
 import inspect
 import pkgutil
 import re
-from pathlib import Path
 
 import matplotlib
 import numpy as np
@@ -224,9 +223,10 @@ def test_every_control_has_a_visible_text_label(cls):
 def _figures_rendered_by(explorer, monkeypatch) -> list:
     from matplotlib.figure import Figure
 
+    import coursekit.widgets._base as base
+
     shown = []
-    module = importlib.import_module(type(explorer).__module__)
-    monkeypatch.setattr(module, "display", shown.append, raising=False)
+    monkeypatch.setattr(base, "display", shown.append)  # every render step goes through show()
     explorer._render(explorer.result, _Inline())
     return [f for f in shown if isinstance(f, Figure)]
 

@@ -13,7 +13,8 @@ from typing import Any
 import ipywidgets as w
 from IPython.display import HTML, display
 
-__all__ = ["Explorer", "slider", "dropdown", "static_widgets", "fast_figures", "STATIC_ENV"]
+__all__ = ["Explorer", "show", "slider", "dropdown", "static_widgets", "fast_figures",
+           "STATIC_ENV"]
 
 #: Environment variable that switches explorers to static display (used by ``export-html``).
 STATIC_ENV = "COURSEKIT_STATIC_WIDGETS"
@@ -46,6 +47,26 @@ def dropdown(description: str, options, value=None) -> w.Dropdown:
     options = list(options)
     return w.Dropdown(options=options, value=value if value is not None else options[0],
                       description=description, style={"description_width": "initial"})
+
+
+def show(output, *items) -> None:
+    """Replace what ``output`` shows by ``items``: the render step of every explorer.
+
+    Figures (or Axes, shown as their figure) are displayed and then closed, so pyplot does not
+    keep them or show them a second time at the end of the cell; other items are displayed as
+    they are (tables, HTML, results with a readable repr).
+    """
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    import matplotlib.pyplot as plt
+
+    with output:
+        output.clear_output(wait=True)
+        for item in items:
+            fig = item.figure if isinstance(item, Axes) else item
+            display(fig)
+            if isinstance(fig, Figure):
+                plt.close(fig)
 
 
 class Explorer:

@@ -4,15 +4,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 import ipywidgets as w
-import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import display
 
 from coursekit.datasets import load_dataset
 from coursekit.models import choice
 from coursekit.plots._style import clear_data, new_axes_row
 from coursekit.plots.choice import reversal_path, weighted_scores
-from coursekit.widgets._base import Explorer, slider
+from coursekit.widgets._base import Explorer, slider, show
 
 __all__ = ["vacuum_scores", "choice_update", "ChoiceExplorer", "choice_explorer"]
 
@@ -40,15 +38,10 @@ def choice_update(*, availability_weight: float, needed_within_days: int,
 def _render(result: choice.RankReversal, output: w.Output, weights: dict, days_needed: int,
             axes: list) -> None:
     scores, days = vacuum_scores()
-    with output:
-        output.clear_output(wait=True)
-        fig = axes[0].figure
-        weighted_scores(scores, weights, ax=axes[0])
-        reversal_path(scores, weights, choice.availability_score(days.to_numpy(), days_needed),
-                      marked_weight=result.availability_weight, ax=axes[1])
-        display(fig)
-        plt.close(fig)
-        display(result)
+    weighted_scores(scores, weights, ax=axes[0])
+    reversal_path(scores, weights, choice.availability_score(days.to_numpy(), days_needed),
+                  marked_weight=result.availability_weight, ax=axes[1])
+    show(output, axes[0].figure, result)
 
 
 class ChoiceExplorer(Explorer):

@@ -10,15 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import ipywidgets as w
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from IPython.display import display
 
 from coursekit.models.clv import (HBS_RETENTIONS, TIMINGS, expected_lifetime, period_margin,
                                   retention_clv, retention_sweep)
 from coursekit.plots.clv import clv_by_retention
-from coursekit.widgets._base import Explorer, dropdown, slider
+from coursekit.widgets._base import Explorer, dropdown, slider, show
 
 __all__ = ["CLVCalculation", "clv_calculator_update", "CLVCalculator", "clv_calculator"]
 
@@ -63,17 +61,13 @@ def clv_calculator_update(*, spend_per_purchase: float = 250.0,
 
 
 def _render(result: CLVCalculation, output: w.Output) -> None:
-    with output:
-        output.clear_output(wait=True)
-        display(w.HTML(
-            f"<b>margin per period m = ${result.margin:,.2f}</b>; at retention "
-            f"{result.retention:.0%} the CLV ({result.timing!r}) is <b>${result.clv:,.2f}</b>"
-            f"; expected lifetime {result.expected_lifetime:.2f} periods"))
-        ax = clv_by_retention(result.curve, points=result.table, answer_key=result.timing)
-        ax.axvline(result.retention * 100, color="gray", lw=0.8, ls=":")
-        display(ax.figure)
-        plt.close(ax.figure)
-        display(result.table.round(2))
+    summary = w.HTML(
+        f"<b>margin per period m = ${result.margin:,.2f}</b>; at retention "
+        f"{result.retention:.0%} the CLV ({result.timing!r}) is <b>${result.clv:,.2f}</b>"
+        f"; expected lifetime {result.expected_lifetime:.2f} periods")
+    ax = clv_by_retention(result.curve, points=result.table, answer_key=result.timing)
+    ax.axvline(result.retention * 100, color="gray", lw=0.8, ls=":")
+    show(output, summary, ax, result.table.round(2))
 
 
 class CLVCalculator(Explorer):

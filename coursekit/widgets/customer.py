@@ -14,14 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 
 import ipywidgets as w
-import matplotlib.pyplot as plt
-from IPython.display import display
 
 from coursekit._validate import check_choice
 from coursekit.models.btyd import (BGNBD, GammaGamma, ParetoNBD, customer_lifetime_value,
                                    frequency_recency_grid)
 from coursekit.plots.btyd import frequency_recency_heatmap
-from coursekit.widgets._base import Explorer, dropdown, slider
+from coursekit.widgets._base import Explorer, dropdown, slider, show
 
 __all__ = ["CustomerOutlook", "fitted_cdnow_model", "fitted_cdnow_models", "customer_update",
            "CustomerExplorer", "customer_explorer"]
@@ -93,9 +91,9 @@ def _transaction_model(model: str, models: Mapping | None):
     return models[model] if models and model in models else fitted_cdnow_model(model)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class CustomerOutlook:
-    """What the models say about one customer."""
+    """What the models say about one customer (its repr is the one-line summary)."""
 
     model: str
     frequency: int
@@ -114,6 +112,8 @@ class CustomerOutlook:
                 f"{self.horizon_weeks:.0f} weeks {self.expected_purchases:.2f}; expected spend "
                 f"per purchase ${self.expected_spend:.2f}; CLV ${self.clv:.2f}")
         return text + (f" ({self.note})" if self.note else "")
+
+    __repr__ = __str__
 
 
 def customer_update(*, model: str = "BG/NBD", frequency: int = 2, recency: float = 30.43,
@@ -158,17 +158,13 @@ def customer_update(*, model: str = "BG/NBD", frequency: int = 2, recency: float
 
 
 def _render(result: CustomerOutlook, output: w.Output, *, models: Mapping | None = None) -> None:
-    with output:
-        output.clear_output(wait=True)
-        print(result)
-        grid = frequency_recency_grid(_transaction_model(result.model, models), result.T,
-                                      max_frequency=max(20, result.frequency), n_recency=60)
-        ax = frequency_recency_heatmap(grid)
-        ax.plot([result.recency], [result.frequency], "o", ms=9, mfc="none", mec="#D55E00",
-                mew=2, label="this customer")
-        ax.legend(frameon=False, fontsize=8, loc="lower right")
-        display(ax.figure)
-        plt.close(ax.figure)
+    grid = frequency_recency_grid(_transaction_model(result.model, models), result.T,
+                                  max_frequency=max(20, result.frequency), n_recency=60)
+    ax = frequency_recency_heatmap(grid)
+    ax.plot([result.recency], [result.frequency], "o", ms=9, mfc="none", mec="#D55E00",
+            mew=2, label="this customer")
+    ax.legend(frameon=False, fontsize=8, loc="lower right")
+    show(output, result, ax)
 
 
 class CustomerExplorer(Explorer):

@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 import ipywidgets as w
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from IPython.display import display
 
 from coursekit.models.design import optimal_threshold, screening_value
 from coursekit.plots.design import screening_tradeoff
-from coursekit.widgets._base import Explorer, slider
+from coursekit.widgets._base import Explorer, slider, show
 
 __all__ = ["screening_update", "ScreeningExplorer", "screening_explorer"]
 
@@ -34,13 +32,9 @@ def screening_update(*, threshold: float, prior_good: float, success_value: floa
 
 def _render(result: dict, output: w.Output) -> None:
     s = result["settings"]
-    with output:
-        output.clear_output(wait=True)
-        ax = screening_tradeoff(result["curve"], s["threshold"])
-        display(ax.figure)
-        plt.close(ax.figure)
-        display(pd.Series({k: round(v, 3) for k, v in result.items()
-                           if k not in ("settings", "curve")}))
+    show(output, screening_tradeoff(result["curve"], s["threshold"]),
+         pd.Series({k: round(v, 3) for k, v in result.items()
+                    if k not in ("settings", "curve")}))
 
 
 class ScreeningExplorer(Explorer):

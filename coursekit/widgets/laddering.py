@@ -6,15 +6,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as w
-import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import display
 
 from coursekit.models.laddering import (ImplicationMatrix, cutoff_table, dominant_chains,
                                         hierarchical_value_map, implication_matrix)
 from coursekit.plots._style import reused_axes
 from coursekit.plots.laddering import value_map
-from coursekit.widgets._base import Explorer, dropdown, slider
+from coursekit.widgets._base import Explorer, dropdown, slider, show
 
 __all__ = ["CutoffView", "cutoff_update", "LadderingExplorer", "laddering_explorer"]
 
@@ -51,17 +49,14 @@ def cutoff_update(matrices: dict[str, ImplicationMatrix], *, cutoff: int, relati
 
 
 def _render(result: CutoffView, output: w.Output, ax=None) -> None:
-    with output:
-        output.clear_output(wait=True)
-        # no number on each link (one text per link is most of a redraw); the legend keys the
-        # line widths and the table below lists the strongest chains
-        ax = value_map(result.graph, ax=ax, show_weights=False)
-        display(ax.figure)
-        plt.close(ax.figure)
-        display(w.HTML(f"<b>{result.links} links</b> represent "
-                       f"<b>{result.share_of_relations:.0%}</b> of all {result.relation} "
-                       f"relations (counted per {result.count}). Strongest chains:"))
-        display(result.chains)
+    # no number on each link (one text per link is most of a redraw); the legend keys the
+    # line widths and the table below lists the strongest chains
+    ax = value_map(result.graph, ax=ax, show_weights=False)
+    show(output, ax,
+         w.HTML(f"<b>{result.links} links</b> represent "
+                f"<b>{result.share_of_relations:.0%}</b> of all {result.relation} "
+                f"relations (counted per {result.count}). Strongest chains:"),
+         result.chains)
 
 
 class LadderingExplorer(Explorer):

@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import ipywidgets as w
-import matplotlib.pyplot as plt
-from IPython.display import display
 
 from coursekit.models import negotiation as ng
 from coursekit.plots.negotiation import patio_outcomes, zopa_line
-from coursekit.widgets._base import Explorer, slider
+from coursekit.widgets._base import Explorer, slider, show
 
 __all__ = ["patio_update", "zopa_update", "PatioExplorer", "ZopaExplorer", "patio_explorer",
            "zopa_explorer"]
@@ -29,23 +27,13 @@ def zopa_update(*, buyer_reservation: float, seller_reservation: float,
 
 
 def _render_patio(result: ng.PatioCase, output: w.Output) -> None:
-    with output:
-        output.clear_output(wait=True)
-        ax = patio_outcomes(result)
-        display(ax.figure)
-        plt.close(ax.figure)
-        display(result.table.round(2))
-        display(result)
+    show(output, patio_outcomes(result), result.table.round(2), result)
 
 
 def _render_zopa(result: dict, output: w.Output) -> None:
     z = result["zopa"]
-    with output:
-        output.clear_output(wait=True)
-        ax = zopa_line(z.buyer_reservation, z.seller_reservation, result["price"])
-        display(ax.figure)
-        plt.close(ax.figure)
-        display(z if result["surplus"] is None else result["surplus"].round(2))
+    show(output, zopa_line(z.buyer_reservation, z.seller_reservation, result["price"]),
+         z if result["surplus"] is None else result["surplus"].round(2))
 
 
 class PatioExplorer(Explorer):

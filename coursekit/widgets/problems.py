@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 import ipywidgets as w
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from IPython.display import display
 
 from coursekit.models import problems as pr
 from coursekit.plots.problems import escalation_curve
-from coursekit.widgets._base import Explorer, slider
+from coursekit.widgets._base import Explorer, slider, show
 
 __all__ = ["escalation_update", "EscalationExplorer", "escalation_explorer"]
 
@@ -20,12 +18,7 @@ def escalation_update(*, weeks: int, **assumptions: float) -> pd.DataFrame:
 
 
 def _render(result: pd.DataFrame, output: w.Output) -> None:
-    with output:
-        output.clear_output(wait=True)
-        ax = escalation_curve(result)
-        display(ax.figure)
-        plt.close(ax.figure)
-        display(result.iloc[[0, len(result) // 2, -1]].round(2))
+    show(output, escalation_curve(result), result.iloc[[0, len(result) // 2, -1]].round(2))
 
 
 class EscalationExplorer(Explorer):

@@ -4,13 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import ipywidgets as w
-import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import display
 
 from coursekit.models.qfd import HouseOfQuality
 from coursekit.plots.qfd import technical_priorities
-from coursekit.widgets._base import Explorer, dropdown, slider
+from coursekit.widgets._base import Explorer, dropdown, slider, show
 
 __all__ = ["QFDView", "qfd_update", "QFDExplorer", "qfd_explorer", "STRENGTHS"]
 
@@ -81,13 +79,9 @@ def qfd_update(house: HouseOfQuality, *, requirement: str, characteristic: str,
 
 
 def _render(result: QFDView, output: w.Output) -> None:
-    with output:
-        output.clear_output(wait=True)
-        ax = technical_priorities(result.house, weights=result.weights,
-                                  normalise=result.normalise)
-        display(ax.figure)
-        plt.close(ax.figure)
-        display(result.priorities.round(3))
+    show(output, technical_priorities(result.house, weights=result.weights,
+                                      normalise=result.normalise),
+         result.priorities.round(3))
 
 
 class QFDExplorer(Explorer):

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import ipywidgets as w
-import matplotlib.pyplot as plt
-from IPython.display import HTML, display
+from IPython.display import HTML
 
 from coursekit.models.recovery import ExpectedPath, Recovery, expected_path
 from coursekit.plots.recovery import satisfaction_path
-from coursekit.widgets._base import Explorer, slider
+from coursekit.widgets._base import Explorer, slider, show
 
 __all__ = ["recovery_update", "RecoveryExplorer", "recovery_explorer"]
 
@@ -33,14 +32,10 @@ def _verdict(path: ExpectedPath) -> str:
 
 
 def _render(result: ExpectedPath, output: w.Output) -> None:
-    with output:
-        output.clear_output(wait=True)
-        ax = satisfaction_path(result)
-        display(ax.figure)
-        plt.close(ax.figure)
-        display(HTML(f"<p>Paradox share: <b>{result.paradox_share:.1%}</b> of recovered "
-                     f"customers are more satisfied than if nothing had gone wrong. "
-                     f"{_verdict(result)}</p>"))
+    show(output, satisfaction_path(result),
+         HTML(f"<p>Paradox share: <b>{result.paradox_share:.1%}</b> of recovered "
+              f"customers are more satisfied than if nothing had gone wrong. "
+              f"{_verdict(result)}</p>"))
 
 
 class RecoveryExplorer(Explorer):

@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import ipywidgets as w
-import matplotlib.pyplot as plt
 import numpy as np
-from IPython.display import display
 
 from coursekit.models.relationships import (
     ChainSummary,
@@ -18,7 +16,7 @@ from coursekit.models.relationships import (
 )
 from coursekit.plots._style import reused_axes
 from coursekit.plots.relationships import leaky_bucket_flows, stage_mix, uplift_vs_fixed_costs
-from coursekit.widgets._base import Explorer, slider
+from coursekit.widgets._base import Explorer, slider, show
 
 __all__ = ["chain_update", "StageExplorer", "stage_explorer", "retention_update",
            "RetentionExplorer", "retention_explorer"]
@@ -32,16 +30,11 @@ def chain_update(*, acquire: float, befriend: float, partner: float, lose_acquai
 
 
 def _render_chain(result: ChainSummary, output: w.Output) -> None:
-    with output:
-        output.clear_output(wait=True)
-        dist = stage_distribution(result.matrix, [1, 0, 0, 0], 24)
-        ax = stage_mix(dist, result.steady_state)
-        display(ax.figure)
-        plt.close(ax.figure)
-        table = result.steady_state.to_frame("long-run share").assign(
-            periods_to_partnership=result.time_to_partnership.reindex(
-                result.steady_state.index, fill_value=0.0), value=result.value)
-        display(table.round(2))
+    dist = stage_distribution(result.matrix, [1, 0, 0, 0], 24)
+    table = result.steady_state.to_frame("long-run share").assign(
+        periods_to_partnership=result.time_to_partnership.reindex(
+            result.steady_state.index, fill_value=0.0), value=result.value)
+    show(output, stage_mix(dist, result.steady_state), table.round(2))
 
 
 class StageExplorer(Explorer):
@@ -87,19 +80,14 @@ def retention_update(*, acquired: float, retention: float, defection_cut: float,
 
 
 def _render_retention(result: dict, output: w.Output, axes: list) -> None:
-    with output:
-        output.clear_output(wait=True)
-        a1, a2 = axes
-        fig = a1.figure
-        leaky_bucket_flows(result["path"], result["steady_state"], ax=a1)
-        uplift_vs_fixed_costs(*result["curve"], ax=a2,
-                              current=(result["fixed_cost_share"], result["uplift"]))
-        display(fig)
-        plt.close(fig)
-        display(w.HTML(
-            f"Profit gain from the cut: <b>{result['uplift']:.0%}</b>; it reaches 25 % when "
-            f"fixed costs are {result['share_for_25']:.0%} and 100 % when they are "
-            f"{result['share_for_100']:.0%} of contribution."))
+    a1, a2 = axes
+    leaky_bucket_flows(result["path"], result["steady_state"], ax=a1)
+    uplift_vs_fixed_costs(*result["curve"], ax=a2,
+                          current=(result["fixed_cost_share"], result["uplift"]))
+    show(output, a1.figure, w.HTML(
+        f"Profit gain from the cut: <b>{result['uplift']:.0%}</b>; it reaches 25 % when "
+        f"fixed costs are {result['share_for_25']:.0%} and 100 % when they are "
+        f"{result['share_for_100']:.0%} of contribution."))
 
 
 class RetentionExplorer(Explorer):

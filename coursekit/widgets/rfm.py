@@ -10,15 +10,13 @@ from dataclasses import dataclass, field
 from functools import partial
 
 import ipywidgets as w
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from IPython.display import display
 
 from coursekit.models.rfm import segment_summary, value_matrix
 from coursekit.plots._style import reused_axes
 from coursekit.plots.rfm import value_matrix_plot
-from coursekit.widgets._base import Explorer, slider
+from coursekit.widgets._base import Explorer, slider, show
 
 __all__ = ["CutPointResult", "cut_point_update", "CutPointExplorer", "cut_point_explorer"]
 
@@ -42,13 +40,8 @@ def cut_point_update(table: pd.DataFrame, *, frequency_cut: float, average_cut: 
 
 
 def _render(result: CutPointResult, output: w.Output, ax=None) -> None:
-    with output:
-        output.clear_output(wait=True)
-        ax = value_matrix_plot(result.matrix, ax=ax)
-        display(ax.figure)
-        plt.close(ax.figure)
-        cols = ["customers", "customer_share", "sales_share", "sales_per_customer"]
-        display(result.summary[cols].round(3))
+    cols = ["customers", "customer_share", "sales_share", "sales_per_customer"]
+    show(output, value_matrix_plot(result.matrix, ax=ax), result.summary[cols].round(3))
 
 
 class CutPointExplorer(Explorer):

@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import ipywidgets as w
-import matplotlib.pyplot as plt
-from IPython.display import display
 
 from coursekit.models.segments import BottledWater, bottled_water
 from coursekit.plots.segments import contribution_bars
-from coursekit.widgets._base import Explorer, slider
+from coursekit.widgets._base import Explorer, slider, show
 
 __all__ = ["water_update", "SegmentExplorer", "segment_explorer"]
 
@@ -20,13 +18,9 @@ def water_update(*, health_price: float, vitamin_cost: float,
 
 
 def _render(result: BottledWater, output: w.Output) -> None:
-    with output:
-        output.clear_output(wait=True)
-        ax = contribution_bars(result)
-        display(ax.figure)
-        plt.close(ax.figure)
-        display(result.differentiated[["segment", "product", "units", "price", "unit_cost",
-                                       "contribution"]])
+    show(output, contribution_bars(result),
+         result.differentiated[["segment", "product", "units", "price", "unit_cost",
+                                "contribution"]])
 
 
 class SegmentExplorer(Explorer):

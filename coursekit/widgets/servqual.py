@@ -8,15 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import ipywidgets as w
-import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import display
 
 from coursekit.models.servqual import (DIMENSIONS, ZoneOfTolerance, dimension_scores,
                                        item_columns, items_table, servperf_score, servqual_score,
                                        zone_of_tolerance)
 from coursekit.plots.servqual import expectation_perception, zone_of_tolerance_chart
-from coursekit.widgets._base import Explorer, dropdown, slider
+from coursekit.widgets._base import Explorer, dropdown, slider, show
 
 __all__ = ["SEGMENTS", "GapView", "gap_update", "GapExplorer", "gap_explorer", "ZoneView",
            "zone_update", "ZoneExplorer", "zone_explorer"]
@@ -90,15 +88,12 @@ def gap_update(data: pd.DataFrame, *, branch: str = ALL_BRANCHES,
 
 
 def _render_gap(view: GapView, output: w.Output) -> None:
-    with output:
-        output.clear_output(wait=True)
-        ax = expectation_perception(view.expectations, view.perceptions,
-                                    title=f"Expectations vs perceptions (n = {view.n})")
-        display(ax.figure)
-        plt.close(ax.figure)
-        display(pd.Series({"SERVQUAL (unweighted)": view.servqual,
-                           "SERVQUAL (importance-weighted)": view.servqual_weighted,
-                           "SERVPERF": view.servperf}, name="score").round(3).to_frame())
+    show(output,
+         expectation_perception(view.expectations, view.perceptions,
+                                title=f"Expectations vs perceptions (n = {view.n})"),
+         pd.Series({"SERVQUAL (unweighted)": view.servqual,
+                    "SERVQUAL (importance-weighted)": view.servqual_weighted,
+                    "SERVPERF": view.servperf}, name="score").round(3).to_frame())
 
 
 def _survey_and_branches(data: pd.DataFrame | None) -> tuple[pd.DataFrame, list[str]]:
@@ -160,16 +155,13 @@ def zone_update(data: pd.DataFrame, *, branch: str = ALL_BRANCHES,
 
 
 def _render_zone(view: ZoneView, output: w.Output) -> None:
-    with output:
-        output.clear_output(wait=True)
-        ax = zone_of_tolerance_chart(view.adequate, view.desired, view.perceived, view.zone,
-                                     title=f"Zone of tolerance (n = {view.n})")
-        display(ax.figure)
-        plt.close(ax.figure)
-        table = pd.DataFrame({"adequate": view.adequate, "desired": view.desired,
-                              "perceived": view.perceived, "MSA (P - A)": view.zone.msa,
-                              "MSS (P - D)": view.zone.mss, "position": view.zone.position})
-        display(table.round(2))
+    table = pd.DataFrame({"adequate": view.adequate, "desired": view.desired,
+                          "perceived": view.perceived, "MSA (P - A)": view.zone.msa,
+                          "MSS (P - D)": view.zone.mss, "position": view.zone.position})
+    show(output,
+         zone_of_tolerance_chart(view.adequate, view.desired, view.perceived, view.zone,
+                                 title=f"Zone of tolerance (n = {view.n})"),
+         table.round(2))
 
 
 class ZoneExplorer(Explorer):

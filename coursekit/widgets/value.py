@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import ipywidgets as w
-import matplotlib.pyplot as plt
-from IPython.display import display
 
 from coursekit.models.value import OfferComparison, compare_offers, lodging_offers
 from coursekit.plots.value import offer_values
-from coursekit.widgets._base import Explorer, slider
+from coursekit.widgets._base import Explorer, slider, show
 
 __all__ = ["lodging_update", "ValueExplorer", "value_explorer"]
 
@@ -20,12 +18,8 @@ def lodging_update(**controls) -> OfferComparison:
 
 
 def _render(result: OfferComparison, output: w.Output) -> None:
-    with output:
-        output.clear_output(wait=True)
-        ax = offer_values(result)
-        display(ax.figure)
-        plt.close(ax.figure)
-        display(result.table[["price", "other_costs", "net_value", "value_ratio"]].round(2))
+    show(output, offer_values(result),
+         result.table[["price", "other_costs", "net_value", "value_ratio"]].round(2))
 
 
 class ValueExplorer(Explorer):

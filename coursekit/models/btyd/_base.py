@@ -23,15 +23,21 @@ class FitWarning(UserWarning):
     """The optimiser stopped without reporting convergence."""
 
 
-def _check_counts(value: Any, name: str) -> np.ndarray:
+def _check_counts(value: Any, name: str, what: str = "counts of repeat purchases") -> np.ndarray:
+    """A 1-d float array of whole numbers >= 0; ``what`` says what they count.
+
+    >>> _check_counts([3, 1.5], "survivors", "customers still active")
+    Traceback (most recent call last):
+    ...
+    ValueError: survivors must hold whole numbers (customers still active)
+    """
     arr = np.atleast_1d(as_float_array(value, name))
     if arr.ndim != 1:
         raise ValueError(f"{name} must be one-dimensional; got shape {arr.shape}")
     if np.any(arr < 0):
-        raise ValueError(
-            f"{name} must be >= 0 (a count of repeat purchases); got min {arr.min():g}")
+        raise ValueError(f"{name} must be >= 0 ({what}); got min {arr.min():g}")
     if np.any(arr != np.round(arr)):
-        raise ValueError(f"{name} must hold whole numbers (counts of repeat purchases)")
+        raise ValueError(f"{name} must hold whole numbers ({what})")
     return arr
 
 

@@ -16,25 +16,18 @@ from typing import Any
 import numpy as np
 from scipy import special
 
-from coursekit._validate import as_float_array, check_integer
-from coursekit.models.btyd._base import BTYDModel, check_weights
+from coursekit._validate import check_integer
+from coursekit.models.btyd._base import BTYDModel, _check_counts, check_weights
 from coursekit.models.btyd._special import log_beta_ratio
 
 __all__ = ["BetaGeoBetaBinomial"]
 
 
-def _whole(value: Any, name: str) -> np.ndarray:
-    arr = np.atleast_1d(as_float_array(value, name))
-    if arr.ndim != 1 or np.any(arr < 0) or np.any(arr != np.round(arr)):
-        raise ValueError(f"{name} must be a 1-d array of whole numbers >= 0")
-    return arr
-
-
 def check_discrete(frequency: Any, recency: Any, n_periods: Any):
     """``0 <= x <= t_x <= n`` with ``t_x = 0`` exactly when ``x = 0``."""
-    x = _whole(frequency, "frequency")
-    t_x = _whole(recency, "recency")
-    n = _whole(n_periods, "n_periods")
+    x = _check_counts(frequency, "frequency", "transactions")
+    t_x = _check_counts(recency, "recency", "the opportunity of the last transaction")
+    n = _check_counts(n_periods, "n_periods", "transaction opportunities")
     if n.size == 1 and x.size > 1:
         n = np.full(x.shape, n[0])
     if not (x.shape == t_x.shape == n.shape):
@@ -131,7 +124,7 @@ class BetaGeoBetaBinomial(BTYDModel):
         2.22
         """
         alpha, beta, gamma, delta = self._params()
-        n_arr = _whole(n, "n")
+        n_arr = _check_counts(n, "n", "transaction opportunities")
         log_ratio = (special.gammaln(gamma + delta) - special.gammaln(gamma + delta + n_arr)
                      + special.gammaln(1 + delta + n_arr) - special.gammaln(1 + delta))
         out = alpha / (alpha + beta) * delta / (gamma - 1) * (-np.expm1(log_ratio))

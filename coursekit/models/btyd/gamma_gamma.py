@@ -17,7 +17,7 @@ import numpy as np
 from scipy import special
 
 from coursekit._validate import as_float_array
-from coursekit.models.btyd._base import BTYDModel, check_weights
+from coursekit.models.btyd._base import BTYDModel, _check_counts, check_weights
 
 __all__ = ["GammaGamma", "check_spend"]
 
@@ -31,15 +31,13 @@ def check_spend(frequency: Any, monetary_value: Any) -> tuple[np.ndarray, np.nda
     ...
     ValueError: monetary_value must be > 0 for customers with frequency > 0; first bad row 0: 0
     """
-    x = np.atleast_1d(as_float_array(frequency, "frequency"))
+    x = _check_counts(frequency, "frequency")
     m = np.atleast_1d(as_float_array(monetary_value, "monetary_value"))
-    if x.shape != m.shape or x.ndim != 1:
+    if x.shape != m.shape:
         raise ValueError(
             f"frequency and monetary_value must be 1-d with the same length; got shapes "
             f"{x.shape} and {m.shape}"
         )
-    if np.any(x < 0) or np.any(x != np.round(x)):
-        raise ValueError("frequency must hold whole numbers >= 0 (counts of repeat purchases)")
     if np.any(m < 0):
         raise ValueError("monetary_value must be >= 0 (average spend per repeat purchase)")
     bad = (x > 0) & (m <= 0)

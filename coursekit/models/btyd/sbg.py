@@ -15,20 +15,18 @@ from typing import Any
 
 import numpy as np
 
-from coursekit._validate import as_float_array, check_integer, check_number
-from coursekit.models.btyd._base import BTYDModel
+from coursekit._validate import check_integer, check_number
+from coursekit.models.btyd._base import BTYDModel, _check_counts
 from coursekit.models.btyd._special import log_beta_ratio
 
 __all__ = ["ShiftedBetaGeometric"]
 
 
 def _check_survivors(survivors: Any) -> np.ndarray:
-    s = np.atleast_1d(as_float_array(survivors, "survivors"))
-    if s.ndim != 1 or len(s) < 2:
+    s = _check_counts(survivors, "survivors", "customers still active")
+    if len(s) < 2:
         raise ValueError("survivors must be a 1-d sequence of at least 2 counts "
                          "(the cohort size first, then the customers still active each period)")
-    if np.any(s < 0) or np.any(s != np.round(s)):
-        raise ValueError("survivors must hold whole numbers >= 0 (customers still active)")
     if s[0] <= 0:
         raise ValueError("survivors must start with the cohort size (> 0)")
     if np.any(np.diff(s) > 0):

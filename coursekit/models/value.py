@@ -23,6 +23,7 @@ import pandas as pd
 
 from coursekit._validate import (as_float_array, check_columns, check_integer, check_number,
                                  check_nonnegative, check_positive)
+from coursekit.models.problems import SCREENING_QUESTIONS as _KEYED_SCREENING_QUESTIONS
 
 __all__ = [
     "net_value", "value_ratio", "exchange_value", "situational_unit_worth", "per_person_price",
@@ -226,14 +227,9 @@ PROPOSITION_CRITERIA: dict[str, str] = {
     "differentiating": "Sets the offering apart from other offerings",
 }
 
-SCREENING_QUESTIONS: tuple[str, ...] = (
-    "Will the proposition reduce costs?",
-    "Will it improve efficiency?",
-    "Will it add value to what's already out there?",
-    "Will it eliminate waste?",
-    "Will it serve as a replacement technology, or eliminate the need for something?",
-    "What is the potential market value of the proposition to investors?",
-)
+#: The six screening questions of TB 3.1, in order (their one source is
+#: :data:`coursekit.models.problems.SCREENING_QUESTIONS`, which also keys them).
+SCREENING_QUESTIONS: tuple[str, ...] = tuple(_KEYED_SCREENING_QUESTIONS.values())
 
 COMPANY_ORIENTATIONS: dict[str, str] = {
     "marketing": "Starts with customers' needs and works backward (TB 1.1)",

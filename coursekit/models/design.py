@@ -19,7 +19,6 @@ import numpy as np
 import pandas as pd
 
 from coursekit._validate import (
-    as_float_array,
     check_choice,
     check_integer,
     check_nonnegative,

@@ -148,12 +148,12 @@ def time_import(statement: str = "import coursekit", repeats: int = 7) -> float:
 
 def time_notebook(path: Path) -> float:
     import nbformat
-    from nbclient import NotebookClient
+
+    from coursekit.build import execute_notebook
 
     nb = nbformat.read(path, as_version=4)
     start = time.perf_counter()
-    NotebookClient(nb, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    execute_notebook(nb, path.parent, timeout=300)
     return time.perf_counter() - start
 
 

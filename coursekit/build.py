@@ -12,6 +12,7 @@ q1 = ...  # YOUR ANSWER HERE
 from __future__ import annotations
 
 import ast
+import os
 import re
 import shutil
 import textwrap
@@ -20,7 +21,7 @@ from pathlib import Path
 import nbformat
 
 __all__ = ["BEGIN", "END", "strip_solutions", "student_notebook", "build_exercises",
-           "has_solution_markers", "prepare_output"]
+           "has_solution_markers", "prepare_output", "execute_notebook"]
 
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
@@ -62,6 +63,22 @@ def prepare_output(out: Path, *, force: bool = False) -> None:
             raise FileExistsError(f"output folder {out} exists and is not empty; choose a new "
                                   f"folder or pass --force to replace it")
         shutil.rmtree(out)
+
+
+def execute_notebook(nb: nbformat.NotebookNode, cwd: str | Path, *, timeout: int = 180,
+                     env: dict[str, str] | None = None, **options) -> nbformat.NotebookNode:
+    """Run ``nb`` top to bottom in a fresh ``python3`` kernel started in ``cwd``; return it.
+
+    The outputs are written into ``nb`` itself. ``env`` adds (or replaces) environment variables
+    of the kernel only, not of this process; ``options`` go to ``nbclient.NotebookClient``. A
+    failing cell raises ``nbclient.exceptions.CellExecutionError``.
+    """
+    from nbclient import NotebookClient
+
+    NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                   resources={"metadata": {"path": str(cwd)}}, **options).execute(
+        **({} if env is None else {"env": {**os.environ, **env}}))
+    return nb
 
 
 def has_solution_markers(source: str) -> bool:

@@ -16,11 +16,8 @@ ready lesson. The pages need no kernel and no network:
 from __future__ import annotations
 
 import html
-import os
 import re
-import shutil
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -156,35 +153,22 @@ def external_resources(page: str) -> list[str]:
     return found
 
 
-@contextmanager
-def _static_kernel_env():
-    """The kernel's environment: static explorers, inline figures (even if the caller uses
-    ``MPLBACKEND=Agg``), and no progress recorded by the lessons' checks."""
-    settings = {"COURSEKIT_STATIC_WIDGETS": "1", "COURSEKIT_NO_PROGRESS": "1",
-                "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
-    old = {k: os.environ.get(k) for k in settings}
-    os.environ.update(settings)
-    try:
-        yield
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+# The kernel's environment: static explorers, inline figures (even if the caller uses
+# ``MPLBACKEND=Agg``), and no progress recorded by the lessons' checks.
+_KERNEL_ENV = {"COURSEKIT_STATIC_WIDGETS": "1", "COURSEKIT_NO_PROGRESS": "1",
+               "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
 
 
 def _execute(path: Path, timeout: int):
     import nbformat
-    from nbclient import NotebookClient
+
+    from coursekit.build import execute_notebook
 
     nb = nbformat.read(path, as_version=4)
     setup = nbformat.v4.new_code_cell(_SETUP, metadata={"tags": [_SETUP_TAG]})
     nb.cells.insert(0, setup)
-    with _static_kernel_env():
-        NotebookClient(nb, timeout=timeout, kernel_name="python3", allow_errors=False,
-                       store_widget_state=False,
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
+    execute_notebook(nb, path.parent, timeout=timeout, env=_KERNEL_ENV,
+                     store_widget_state=False)
     nb.cells = [c for c in nb.cells if _SETUP_TAG not in c.metadata.get("tags", [])]
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
@@ -256,11 +240,10 @@ def export_html(out: str | Path, *, modules: str | list[str] | None = None,
     chosen = resolve_modules(modules, ready_only=True)
     if not chosen:
         raise ValueError(f"modules must name at least one ready module; got {modules!r}")
+    from coursekit.build import prepare_output
+
     out = Path(out)
-    if out.exists() and any(out.iterdir()):
-        if not force:
-            raise FileExistsError(f"out {out} is not empty; choose a new folder or use --force")
-        shutil.rmtree(out)
+    prepare_output(out, force=force)
     out.mkdir(parents=True, exist_ok=True)
 
     exporter = _exporter()

@@ -5,7 +5,8 @@ import json
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
+
+from coursekit.build import execute_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 MARK = "__COURSEKIT_VALUES__"
@@ -36,8 +37,7 @@ def run_notebook(path: str | Path, expressions: list[str] = (), timeout: int = 1
     path = ROOT / path
     nb = nbformat.read(path, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell(_DUMP % (MARK, list(expressions))))
-    NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    execute_notebook(nb, path.parent, timeout=timeout)
     for out in nb.cells[-1].outputs:
         text = out.get("text", "")
         if MARK in text:
@@ -62,7 +62,4 @@ def cell_outputs_text(nb) -> list[str]:
 def execute(path: str | Path, timeout: int = 120):
     """Execute a notebook and return the executed NotebookNode."""
     path = ROOT / path
-    nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    return nb
+    return execute_notebook(nbformat.read(path, as_version=4), path.parent, timeout=timeout)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import nbformat
 
-from coursekit.build import (BEGIN, END, has_solution_markers, prepare_output,
-                             student_notebook)
+from coursekit.build import (BEGIN, END, execute_notebook, has_solution_markers,
+                             prepare_output, student_notebook)
 from coursekit.course import Module
 
 __all__ = ["PackReport", "datasets_needed", "build_pack", "verify_pack"]
@@ -82,12 +82,9 @@ def build_pack(modules: list[Module], out: str | Path, *, root: str | Path,
     names = datasets_needed(modules, root)
     notebooks = []
     for src in sources:
-        nb = nbformat.read(src, as_version=4)
-        if src.parent.name == "solutions":
-            nb, target = student_notebook(nb), out / "exercises" / src.name
-        else:
-            nb = student_notebook(nb)  # lessons too: outputs cleared
-            target = out / "lessons" / src.name
+        # lessons too go through student_notebook: outputs cleared
+        nb = student_notebook(nbformat.read(src, as_version=4))
+        target = out / ("exercises" if src.parent.name == "solutions" else "lessons") / src.name
         _write_nb(nb, target)
         notebooks.append(str(target.relative_to(out)))
     (out / "datasets").mkdir(parents=True, exist_ok=True)
@@ -104,11 +101,10 @@ def build_pack(modules: list[Module], out: str | Path, *, root: str | Path,
               "environment). To use this pack's own data files, set "
               "`COURSEKIT_DATA=<this folder>/datasets`.", ""]
     (out / "README.md").write_text("\n".join(lines), encoding="utf-8")
-    report = PackReport(out, tuple(m.id for m in modules), tuple(notebooks), tuple(names), False)
     if verify:
         verify_pack(out, modules=modules, root=root)
-        report = PackReport(out, report.modules, report.notebooks, report.datasets, True)
-    return report
+    return PackReport(out, tuple(m.id for m in modules), tuple(notebooks), tuple(names),
+                      bool(verify))
 
 
 def _solution_blocks(modules: list[Module], root: Path) -> list[str]:
@@ -125,15 +121,12 @@ def _solution_blocks(modules: list[Module], root: Path) -> list[str]:
 def verify_pack(out: str | Path, *, modules: list[Module], root: str | Path,
                 execute: bool = True, timeout: int = 180) -> None:
     """Raise ``ValueError`` if the pack leaks solutions, has bad data or a failing notebook."""
-    from nbclient import NotebookClient
-
     from coursekit import datasets
 
     out, root = Path(out), Path(root)
-    paths = sorted(out.glob("*/*.ipynb"))
+    notebooks = {path: nbformat.read(path, as_version=4) for path in sorted(out.glob("*/*.ipynb"))}
     solution_lines = set(_solution_blocks(modules, root))
-    for path in paths:
-        nb = nbformat.read(path, as_version=4)
+    for path, nb in notebooks.items():
         for cell in nb.cells:
             if has_solution_markers(cell.source):
                 raise ValueError(f"{path} contains solution markers")
@@ -148,10 +141,8 @@ def verify_pack(out: str | Path, *, modules: list[Module], root: str | Path,
         for name in datasets.list_datasets():
             datasets.load_dataset(name)  # checksum + schema
         if execute:
-            for path in paths:
-                nb = nbformat.read(path, as_version=4)
-                NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                               resources={"metadata": {"path": str(path.parent)}}).execute()
+            for path, nb in notebooks.items():
+                execute_notebook(nb, path.parent, timeout=timeout)
     finally:
         if previous is None:
             os.environ.pop("COURSEKIT_DATA", None)

@@ -59,9 +59,7 @@ def customer_lifetime_value(
     if not hasattr(spend_model, "conditional_expected_spend"):
         raise TypeError("spend_model must be a fitted GammaGamma model")
     months = check_integer(months, "months", low=1)
-    d = check_number(discount_rate, "discount_rate", low=0)
-    if d > 1:
-        check_probability(d, "discount_rate")  # raises the "write 1% as 0.01" hint
+    d = check_probability(discount_rate, "discount_rate")  # a percentage such as 5 gets a hint
     margin = check_number(margin, "margin", low=0, low_open=True)
     units_per_month = UNIT_DAYS["M"] / unit_days(time_unit)
     horizons = (np.arange(months + 1) * units_per_month)[:, None]

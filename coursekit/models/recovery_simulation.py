@@ -11,6 +11,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import product
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -162,11 +163,21 @@ def paradox_share(
     0.0
     """
     p = _check_params(params)
+    sev = _check_severity(severity)
+    gain = _credited_justice(recovery, p, stability=stability,
+                             controllability=controllability, prior_failures=prior_failures)
+    return _paradox_share(sev, gain, p)
+
+
+def _check_severity(severity: Any) -> float:
     sev = check_nonnegative(severity, "severity")
     if np.ndim(sev):
         raise TypeError("severity must be a single number")
-    gain = _credited_justice(recovery, p, stability=stability,
-                             controllability=controllability, prior_failures=prior_failures)
+    return float(sev)
+
+
+def _paradox_share(sev: float, gain: float, p: RecoveryParameters) -> float:
+    """The closed form of :func:`paradox_share` for a checked severity and credited justice."""
     if sev == 0 or gain == 0:
         return 0.0
     a, b, ss, sr = p.gain_curvature, p.loss_curvature, p.severity_dispersion, p.recovery_dispersion
@@ -233,11 +244,10 @@ def expected_path(
     -0.52
     """
     p = _check_params(params)
-    share = paradox_share(severity=severity, recovery=recovery, prior_failures=prior_failures,
-                          stability=stability, controllability=controllability, params=p)
-    sev = float(severity)
+    sev = _check_severity(severity)
     gain = _credited_justice(recovery, p, stability=stability,
                              controllability=controllability, prior_failures=prior_failures)
+    share = _paradox_share(sev, gain, p)
     a, b, lam = p.gain_curvature, p.loss_curvature, p.loss_aversion
     sd = p.disconfirmation_sd
     before = p.expectation_mean + _half_normal_power(sd, a) - lam * _half_normal_power(sd, b)

@@ -147,15 +147,15 @@ def run_all_cells(page, timeout: float = 120) -> dict:
     page.click(".lm-MenuBar-itemLabel:text-is('Run')")
     page.click("li[data-command='runmenu:run-all']")
     deadline = time.monotonic() + timeout
-    state = page.evaluate(_STATE)
-    while time.monotonic() < deadline:
+    while True:
         state = page.evaluate(_STATE)
         busy = any(p == "[*]:" for p in state["prompts"])
         done = all(re.fullmatch(r"\[\d+\]:", p) for p in state["prompts"])
         if not busy and (done or state["errors"]):
             return state
+        if time.monotonic() >= deadline:
+            raise AssertionError(f"cells still running after {timeout} s: {state['prompts']}")
         page.wait_for_timeout(250)
-    raise AssertionError(f"cells still running after {timeout} s: {state['prompts']}")
 
 
 def explorer_box(page, title: str):
@@ -188,6 +188,25 @@ def set_control(box, label: str, value) -> None:
 def output_text(box) -> str:
     """Text of the explorer's output area (what the render step displayed)."""
     return box.locator(".widget-output").first.inner_text()
+
+
+def wait_for_output(box, timeout: float = 30_000) -> str:
+    """Wait until the explorer's output area shows something; return its text."""
+    box.page.wait_for_function(
+        "b => b.querySelector('.widget-output').innerText.trim() !== ''",
+        arg=box.element_handle(), timeout=timeout)
+    return output_text(box)
+
+
+def wait_until_shows(box, value: float, tol: float, timeout: float = 30_000) -> str:
+    """Wait until the explorer's output shows ``value`` (as :func:`shows` reads numbers, within
+    ``tol``); return its text."""
+    box.page.wait_for_function(
+        "([b, pattern, v, tol]) => (b.querySelector('.widget-output').innerText"
+        "  .match(new RegExp(pattern, 'g')) || [])"
+        "  .some(s => Math.abs(parseFloat(s.replace(/,/g, '')) - v) <= tol)",
+        arg=[box.element_handle(), _NUMBER.pattern, value, tol], timeout=timeout)
+    return output_text(box)
 
 
 def numbers(text: str) -> list[float]:

@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 
 from browser_helpers import (CHROMIUM, CHROMIUM_ARGS, LabServer, browser_missing,
-                             explorer_box, open_notebook, output_text, run_all_cells,
-                             set_control, shows)
-from coursekit.course import MODULES
+                             explorer_box, open_notebook, run_all_cells, set_control, shows,
+                             wait_for_output, wait_until_shows)
+from coursekit.course import resolve_modules
 from notebook_runner import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
@@ -114,7 +114,7 @@ DRIVES: dict[str, Drive] = {
                 lambda r: r["expected_value"], tol=0.0006),
 }
 
-READY = [m for m in MODULES if m.status == "ready"]
+READY = resolve_modules(None, ready_only=True)
 
 
 def test_every_ready_lesson_has_an_explorer_drive():
@@ -174,19 +174,12 @@ def test_student_runs_the_lesson_and_moves_the_explorer(module, lab, browser):
 
         box = explorer_box(page, explorer.title)
         box.scroll_into_view_if_needed()
-        page.wait_for_function("b => b.querySelector('.widget-output').innerText.trim() !== ''",
-                               arg=box.element_handle(), timeout=30_000)
-        shown = output_text(box)
+        shown = wait_for_output(box)
         assert shows(shown, before, drive.tol), f"default {before} not shown in:\n{shown}"
         assert not shows(shown, after, drive.tol), "pick a value whose number is new"
 
         set_control(box, label, value)
-        page.wait_for_function(
-            "([b, v, tol]) => (b.querySelector('.widget-output').innerText"
-            "  .match(/-?\\d[\\d,]*(?:\\.\\d+)?/g) || [])"
-            "  .some(s => Math.abs(parseFloat(s.replace(/,/g, '')) - v) <= tol)",
-            arg=[box.element_handle(), after, drive.tol], timeout=30_000)
-        assert shows(output_text(box), after, drive.tol)
+        assert shows(wait_until_shows(box, after, drive.tol), after, drive.tol)
         box.screenshot(path=str(ARTIFACTS / f"{module.name}_explorer.png"))
     finally:
         page.screenshot(path=str(ARTIFACTS / f"{module.name}.png"), full_page=False)

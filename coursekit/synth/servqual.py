@@ -31,11 +31,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from coursekit.models.servqual_instrument import DIMENSIONS, ITEMS, item_columns
+
 __all__ = ["BRANCHES", "DRIVER_WEIGHTS", "FACTOR_CORRELATION", "servqual_survey",
            "servqual_management", "true_gaps", "true_knowledge_gaps", "true_item_means"]
 
-_DIMS = ("tangibles", "reliability", "responsiveness", "assurance", "empathy")
-_ITEM_DIM = np.repeat(np.arange(5), [4, 5, 4, 4, 5])
+_DIMS = DIMENSIONS
+_ITEM_DIM = np.array([DIMENSIONS.index(item.dimension) for item in ITEMS])  # 4, 5, 4, 4, 5 items
 _SEED = 20240507
 
 #: branch -> (firm, sector, respondents, P latent means per dimension)
@@ -136,8 +138,8 @@ def servqual_survey(seed: int = _SEED) -> pd.DataFrame:
         })
         frame = pd.concat([
             frame,
-            pd.DataFrame(e_items, columns=[f"e{i:02d}" for i in range(1, 23)]),
-            pd.DataFrame(p_items, columns=[f"p{i:02d}" for i in range(1, 23)]),
+            pd.DataFrame(e_items, columns=item_columns("e")),
+            pd.DataFrame(p_items, columns=item_columns("p")),
             pd.DataFrame(adequate, columns=[f"adequate_{d}" for d in _DIMS]),
             pd.DataFrame(desired, columns=[f"desired_{d}" for d in _DIMS]),
             pd.DataFrame(importance, columns=[f"importance_{d}" for d in _DIMS]),
@@ -225,7 +227,7 @@ def servqual_management(seed: int = _SEED + 1) -> pd.DataFrame:
         frame = pd.DataFrame({"firm": firm, "sector": sector, "branch": branch,
                               "role": list(_ROLES)})
         parts.append(pd.concat([frame, pd.DataFrame(
-            _likert(latent), columns=[f"m{i:02d}" for i in range(1, 23)])], axis=1))
+            _likert(latent), columns=item_columns("m"))], axis=1))
     out = pd.concat(parts, ignore_index=True)
     out.insert(0, "manager", np.arange(1, len(out) + 1, dtype=np.int64))
     return out

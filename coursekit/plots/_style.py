@@ -6,6 +6,8 @@ import matplotlib
 matplotlib.use(matplotlib.get_backend())  # respect the caller's backend (Agg in tests)
 import matplotlib.pyplot as plt  # noqa: E402
 
+from coursekit._validate import check_columns as check_frame  # noqa: E402  (kept name)
+
 __all__ = ["PALETTE", "HIGHLIGHT", "MUTED", "new_axes", "new_axes_row", "clear_data",
            "reused_axes", "finish", "check_frame"]
 
@@ -97,14 +99,3 @@ def finish(ax, *, title: str, xlabel: str, ylabel: str):
     ax.set_ylabel(ylabel)
     ax.spines[["top", "right"]].set_visible(False)
     return ax
-
-
-def check_frame(obj, name: str, columns) -> None:
-    """``obj`` is a DataFrame with every column a figure plots (messages name ``name``)."""
-    import pandas as pd
-
-    if not isinstance(obj, pd.DataFrame):
-        raise TypeError(f"{name} must be a pandas DataFrame; got {type(obj).__name__}")
-    missing = [c for c in columns if c not in obj.columns]
-    if missing:
-        raise ValueError(f"{name} is missing column(s) {missing}")

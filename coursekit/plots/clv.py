@@ -4,8 +4,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from coursekit._validate import check_columns
 from coursekit.models.clv import TIMINGS
-from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, check_frame, finish, new_axes
+from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, finish, new_axes
 
 __all__ = ["clv_by_retention", "segment_values", "cohort_projection", "weekly_purchases"]
 
@@ -54,7 +55,7 @@ def segment_values(segments: pd.DataFrame, ax=None):
     ``segments`` is the result of :func:`coursekit.models.clv.segment_clv` with a
     ``customers`` column (so it has ``customer_share`` and ``value_share``).
     """
-    check_frame(segments, "segments", ["customer_share", "value_share"])
+    check_columns(segments, "segments", ["customer_share", "value_share"])
     ax = new_axes(ax)
     y = np.arange(len(segments))
     h = 0.38

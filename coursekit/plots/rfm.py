@@ -6,7 +6,8 @@ import pandas as pd
 from matplotlib.colors import to_rgba_array
 from matplotlib.ticker import LogLocator, NullLocator, StrMethodFormatter
 
-from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, check_frame, finish, new_axes
+from coursekit._validate import check_columns
+from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, finish, new_axes
 
 __all__ = ["value_matrix_plot", "concentration_plot", "segment_shares", "score_heatmap"]
 
@@ -23,7 +24,7 @@ def value_matrix_plot(matrix: pd.DataFrame, *, seed: int = 0, ax=None):
     in the cell's colour (no legend needed). Cell names: Marcus (1998), not from the
     textbook.
     """
-    check_frame(matrix, "matrix", ["frequency", "average_purchase", "cell", "status"])
+    check_columns(matrix, "matrix", ["frequency", "average_purchase", "cell", "status"])
     ax = new_axes(ax, figsize=(6.4, 4.4))
     rng = np.random.default_rng(seed)
     x = matrix["frequency"].to_numpy(dtype=float) + rng.uniform(-0.25, 0.25, len(matrix))
@@ -63,7 +64,7 @@ def concentration_plot(curve: pd.DataFrame, *, customer_share: float = 0.15,
     ``curve`` comes from :func:`coursekit.models.rfm.concentration_curve`. The dotted
     diagonal is equal spending; the shaded band is the textbook's range (TB 4.2, l.1316).
     """
-    check_frame(curve, "curve", ["customer_share", "value_share"])
+    check_columns(curve, "curve", ["customer_share", "value_share"])
     ax = new_axes(ax, figsize=(4.8, 4.4))
     ax.plot(curve["customer_share"] * 100, curve["value_share"] * 100, color=PALETTE[0], lw=2,
             label="this data")
@@ -86,7 +87,7 @@ def concentration_plot(curve: pd.DataFrame, *, customer_share: float = 0.15,
 
 def segment_shares(summary: pd.DataFrame, ax=None):
     """Share of customers against share of sales per segment (a :func:`segment_summary`)."""
-    check_frame(summary, "summary", ["customer_share", "sales_share"])
+    check_columns(summary, "summary", ["customer_share", "sales_share"])
     ax = new_axes(ax)
     labels = [" / ".join(map(str, i)) if isinstance(i, tuple) else str(i) for i in summary.index]
     y = np.arange(len(summary))
@@ -103,7 +104,7 @@ def segment_shares(summary: pd.DataFrame, ax=None):
 
 def score_heatmap(scores: pd.DataFrame, value: str = "monetary", ax=None):
     """Mean ``value`` per recency score (rows) x frequency score (columns) of an RFM table."""
-    check_frame(scores, "scores", ["R", "F", value])
+    check_columns(scores, "scores", ["R", "F", value])
     ax = new_axes(ax, figsize=(5.2, 4.2))
     grid = scores.pivot_table(index="R", columns="F", values=value, aggfunc="mean")
     grid = grid.sort_index(ascending=False)

@@ -158,14 +158,17 @@ def sha256_of(path: str | Path) -> str:
 def verify_checksum(name: str) -> Path:
     """Raise :class:`DatasetError` naming the file if its sha256 differs from the card."""
     card = dataset_info(name)
-    path = data_dir() / card.file
+    return _verified(card, data_dir() / card.file)
+
+
+def _verified(card: DatasetCard, path: Path) -> Path:
     if not path.exists():
-        raise DatasetError(f"data file {path} of dataset {name!r} is missing")
+        raise DatasetError(f"data file {path} of dataset {card.name!r} is missing")
     actual = sha256_of(path)
     if actual != card.sha256:
         raise DatasetError(
             f"data file {path} is corrupted or modified: its sha256 is {actual}, but the card "
-            f"{name}.toml says {card.sha256}. Restore the file from the project "
+            f"{card.name}.toml says {card.sha256}. Restore the file from the project "
             f"(e.g. `git checkout -- datasets/{card.file}`)."
         )
     return path
@@ -207,7 +210,9 @@ def load_dataset(name: str, *, verify: bool = True):
     import pandas as pd
 
     card = dataset_info(name)
-    path = verify_checksum(name) if verify else data_dir() / card.file
+    path = data_dir() / card.file
+    if verify:
+        _verified(card, path)
     if path.suffix == ".json":
         with open(path, encoding="utf-8") as fh:
             return json.load(fh)

@@ -21,7 +21,8 @@ from pathlib import Path
 import nbformat
 
 __all__ = ["BEGIN", "END", "strip_solutions", "student_notebook", "build_exercises",
-           "has_solution_markers", "prepare_output", "execute_notebook"]
+           "has_solution_markers", "prepare_output", "execute_notebook", "notebook_text",
+           "write_notebook"]
 
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
@@ -81,6 +82,18 @@ def execute_notebook(nb: nbformat.NotebookNode, cwd: str | Path, *, timeout: int
     return nb
 
 
+def notebook_text(nb: nbformat.NotebookNode) -> str:
+    """The file text every notebook coursekit writes is stored as (a final newline, as git and
+    editors expect)."""
+    return nbformat.writes(nb) + "\n"
+
+
+def write_notebook(nb: nbformat.NotebookNode, path: Path) -> None:
+    """Write ``nb`` to ``path`` (creating its folder) as :func:`notebook_text`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(notebook_text(nb), encoding="utf-8")
+
+
 def has_solution_markers(source: str) -> bool:
     return BEGIN in source or END in source
 
@@ -121,7 +134,7 @@ def build_exercises(root: str | Path, *, check: bool = False) -> list[Path]:
     for src in sorted(src_dir.glob("*.ipynb")):
         target = out_dir / src.name
         expected.add(target.name)
-        text = nbformat.writes(student_notebook(nbformat.read(src, as_version=4))) + "\n"
+        text = notebook_text(student_notebook(nbformat.read(src, as_version=4)))
         current = target.read_text(encoding="utf-8") if target.exists() else None
         if current != text:
             stale.append(target)

@@ -24,7 +24,8 @@ from pathlib import Path
 
 import nbformat
 
-from coursekit.build import _assigned_names, has_solution_markers, prepare_output
+from coursekit.build import (_assigned_names, has_solution_markers, prepare_output,
+                             write_notebook)
 from coursekit.course import Module
 
 __all__ = ["assignment_name", "nbgrader_notebook", "export_nbgrader", "ExportReport"]
@@ -106,9 +107,7 @@ def export_nbgrader(modules: list[Module], out: str | Path, *, root: str | Path,
         nb, points = nbgrader_notebook(nbformat.read(src, as_version=4), m.id)
         if points == 0:
             raise ValueError(f"solutions/{m.notebook} has no check(...) cells to grade")
-        target = out / "source" / assignment_name(m) / m.notebook
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
+        write_notebook(nb, out / "source" / assignment_name(m) / m.notebook)
         assignments[assignment_name(m)] = points
     (out / "nbgrader_config.py").write_text(
         "# nbgrader configuration written by `coursekit export-nbgrader`\n"

@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 
 from coursekit.build import (BEGIN, END, execute_notebook, has_solution_markers,
-                             prepare_output, student_notebook)
+                             prepare_output, student_notebook, write_notebook)
 from coursekit.course import Module
 
 __all__ = ["PackReport", "datasets_needed", "build_pack", "verify_pack"]
@@ -64,11 +64,6 @@ def datasets_needed(modules: list[Module], root: Path) -> list[str]:
     return sorted(names & known)
 
 
-def _write_nb(nb, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
-
-
 def build_pack(modules: list[Module], out: str | Path, *, root: str | Path,
                force: bool = False, verify: bool = True) -> PackReport:
     """Write the pack for ``modules`` into ``out`` (which must not exist unless ``force``)."""
@@ -85,7 +80,7 @@ def build_pack(modules: list[Module], out: str | Path, *, root: str | Path,
         # lessons too go through student_notebook: outputs cleared
         nb = student_notebook(nbformat.read(src, as_version=4))
         target = out / ("exercises" if src.parent.name == "solutions" else "lessons") / src.name
-        _write_nb(nb, target)
+        write_notebook(nb, target)
         notebooks.append(str(target.relative_to(out)))
     (out / "datasets").mkdir(parents=True, exist_ok=True)
     for name in names:

@@ -147,7 +147,8 @@ def _cmd_versions(args) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="coursekit", description=__doc__.split("\n\n")[0] if __doc__ else None,
+    p = argparse.ArgumentParser(prog="coursekit",
+                                description=__doc__.split("\n\n")[0] if __doc__ else None,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     m = sub.add_parser("modules", help="list the course modules")

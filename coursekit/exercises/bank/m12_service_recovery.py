@@ -7,6 +7,8 @@ repurchase intentions (de Matos, Henrique & Rossi 2007).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from coursekit.exercises.core import Misconception, Question, register
@@ -43,8 +45,12 @@ def _per_complaint(d: dict) -> float:
                                           **d).value_per_extra_complaint
 
 
+@lru_cache(maxsize=1)
 def _anova_table():
-    """Type-II ANOVA of satisfaction in the recovery experiment (full factorial)."""
+    """Type-II ANOVA of satisfaction in the recovery experiment (full factorial).
+
+    Fitted once: the answer and its misconception read the same table (do not modify it).
+    """
     import statsmodels.api as sm
     import statsmodels.formula.api as smf
 

@@ -23,6 +23,7 @@ __all__ = [
     "check_choice",
     "check_columns",
     "check_same_length",
+    "check_bool",
 ]
 
 
@@ -68,6 +69,7 @@ def check_number(
     high: float | None = None,
     low_open: bool = False,
     high_open: bool = False,
+    scalar: bool = False,
 ) -> float | np.ndarray:
     """Return ``value`` as a float (or float array) after checking it lies in the given range.
 
@@ -77,8 +79,12 @@ def check_number(
     Traceback (most recent call last):
     ...
     ValueError: price must be >= 0; got -1
+
+    ``scalar=True`` rejects arrays (``TypeError``): for quantities that make no sense per element.
     """
     arr = as_float_array(value, name)
+    if scalar and arr.ndim:
+        raise TypeError(f"{name} must be a single number; got an array of shape {arr.shape}")
     if low is not None:
         bad = arr <= low if low_open else arr < low
         if np.any(bad):
@@ -93,7 +99,7 @@ def check_number(
 
 
 def check_probability(value: Any, name: str, *, open_low: bool = False,
-                      open_high: bool = False) -> float | np.ndarray:
+                      open_high: bool = False, scalar: bool = False) -> float | np.ndarray:
     """A share or probability in [0, 1] (a percentage like 80 is rejected with a hint).
 
     >>> check_probability(0.8, "retention")
@@ -105,17 +111,39 @@ def check_probability(value: Any, name: str, *, open_low: bool = False,
             f"{name} must be a proportion between 0 and 1; got {_describe(value)} "
             f"(write 80% as 0.8)"
         )
-    return check_number(value, name, low=0.0, high=1.0, low_open=open_low, high_open=open_high)
+    return check_number(value, name, low=0.0, high=1.0, low_open=open_low, high_open=open_high,
+                        scalar=scalar)
 
 
-def check_positive(value: Any, name: str) -> float | np.ndarray:
+def check_positive(value: Any, name: str, *, scalar: bool = False) -> float | np.ndarray:
     """A number > 0."""
-    return check_number(value, name, low=0.0, low_open=True)
+    return check_number(value, name, low=0.0, low_open=True, scalar=scalar)
 
 
-def check_nonnegative(value: Any, name: str) -> float | np.ndarray:
+def check_nonnegative(value: Any, name: str, *, scalar: bool = False) -> float | np.ndarray:
     """A number >= 0."""
-    return check_number(value, name, low=0.0)
+    return check_number(value, name, low=0.0, scalar=scalar)
+
+
+def check_bool(value: Any, name: str, *, array: bool = False) -> bool | np.ndarray:
+    """True or False (``array=True``: also an array of them).
+
+    >>> check_bool(True, "kitchen")
+    True
+    >>> check_bool(1, "kitchen")
+    Traceback (most recent call last):
+    ...
+    TypeError: kitchen must be True or False; got 1
+    """
+    if array:
+        arr = np.asarray(value)
+        if arr.dtype != bool:
+            raise TypeError(f"{name} must be True/False (or an array of them); "
+                            f"got {_describe(value)}")
+        return arr
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False; got {_describe(value)}")
+    return bool(value)
 
 
 def check_integer(value: Any, name: str, *, low: int | None = None,

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from coursekit._validate import check_nonnegative, check_probability
+from coursekit._validate import check_bool, check_nonnegative, check_probability
 
 __all__ = [
     "COMPLAINT_TYPES",
@@ -96,10 +96,7 @@ def complaint_type(expects_action, blames_self):
 
 
 def _as_bool_array(value, name: str) -> np.ndarray:
-    arr = np.asarray(value)
-    if arr.dtype != bool:
-        raise TypeError(f"{name} must be True/False (or an array of them); got {value!r}")
-    return arr
+    return check_bool(value, name, array=True)
 
 
 def complaint_probability(severity, complaint_rate: float = DEFAULT_COMPLAINT_RATE):
@@ -189,16 +186,13 @@ def complaint_economics(
     >>> e.complaints, e.customers_saved, e.net_value, e.value_per_extra_complaint
     (40.0, 12.0, 5200.0, 130.0)
     """
-    n = check_nonnegative(customers, "customers")
+    n = check_nonnegative(customers, "customers", scalar=True)
     f = check_probability(failure_rate, "failure_rate")
     c = check_probability(complaint_rate, "complaint_rate")
-    k = check_nonnegative(recovery_cost, "recovery_cost")
-    v = check_nonnegative(customer_value, "customer_value")
+    k = check_nonnegative(recovery_cost, "recovery_cost", scalar=True)
+    v = check_nonnegative(customer_value, "customer_value", scalar=True)
     r_rec = check_probability(retention_recovered, "retention_recovered")
     r_sil = check_probability(retention_silent, "retention_silent")
-    for name, x in (("customers", n), ("recovery_cost", k), ("customer_value", v)):
-        if np.ndim(x):
-            raise TypeError(f"{name} must be a single number; got an array")
     failures = n * f
     complaints = failures * c
     saved = complaints * (r_rec - r_sil)

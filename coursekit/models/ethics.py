@@ -17,6 +17,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from coursekit._validate import check_bool
+
 __all__ = ["ETHICS_SHARES", "ETHICS_EXAMPLES", "ethics_survey", "survey_total",
            "unreported_share", "pareto_table"]
 
@@ -63,8 +65,7 @@ def ethics_survey(*, include_unreported: bool = False) -> pd.DataFrame:
     >>> round(float(ethics_survey(include_unreported=True)["share"].sum()), 10)
     1.0
     """
-    if not isinstance(include_unreported, bool):
-        raise TypeError(f"include_unreported must be True or False; got {include_unreported!r}")
+    check_bool(include_unreported, "include_unreported")
     frame = pd.DataFrame(
         {"share": list(ETHICS_SHARES.values()),
          "examples": [ETHICS_EXAMPLES[k] for k in ETHICS_SHARES]},

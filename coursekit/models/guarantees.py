@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 
 from coursekit._validate import check_nonnegative, check_probability
 
@@ -105,17 +104,14 @@ def guarantee_economics(
     >>> e.payout_total, e.customers_saved, e.net_value, round(e.break_even_payout, 2)
     (17700.0, 150.0, 57300.0, 127.12)
     """
-    n = check_nonnegative(customers, "customers")
+    n = check_nonnegative(customers, "customers", scalar=True)
     f = check_probability(failure_rate, "failure_rate")
     q = check_probability(invocation_rate, "invocation_rate")
-    pay = check_nonnegative(payout, "payout")
-    v = check_nonnegative(customer_value, "customer_value")
+    pay = check_nonnegative(payout, "payout", scalar=True)
+    v = check_nonnegative(customer_value, "customer_value", scalar=True)
     r_inv = check_probability(retention_invoked, "retention_invoked")
     r_sil = check_probability(retention_silent, "retention_silent")
     phi = check_probability(false_claim_rate, "false_claim_rate")
-    for name, x in (("customers", n), ("payout", pay), ("customer_value", v)):
-        if np.ndim(x):
-            raise TypeError(f"{name} must be a single number; got an array")
     genuine = n * f * q
     false = n * (1 - f) * phi
     claims = genuine + false

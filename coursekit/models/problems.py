@@ -27,6 +27,7 @@ import pandas as pd
 
 from coursekit._validate import (
     as_float_array,
+    check_bool,
     check_choice,
     check_nonnegative,
     check_number,
@@ -225,8 +226,7 @@ def screen_proposition(answers: Mapping[str, bool]) -> pd.DataFrame:
         raise TypeError(f"answers must be a dict {{question: bool}}; got {type(answers).__name__}")
     for k, v in answers.items():
         check_choice(k, "answers", tuple(SCREENING_QUESTIONS))
-        if not isinstance(v, (bool, np.bool_)):
-            raise TypeError(f"answers[{k!r}] must be True or False; got {v!r}")
+        check_bool(v, f"answers[{k!r}]")
     return pd.DataFrame(
         {"question": list(SCREENING_QUESTIONS.values()),
          "answer": pd.Series([answers.get(k) for k in SCREENING_QUESTIONS], dtype=object).values},

@@ -50,12 +50,9 @@ class Recovery:
     initiative: float = 0.0
 
     def __post_init__(self) -> None:
-        check_number(self.compensation, "compensation", low=0.0)
+        check_number(self.compensation, "compensation", low=0.0, scalar=True)
         for name in ("speed", "apology", "initiative"):
-            check_number(getattr(self, name), name, low=0.0, high=1.0)
-        for f in fields(self):
-            if np.ndim(getattr(self, f.name)):
-                raise TypeError(f"{f.name} must be a single number; got an array")
+            check_number(getattr(self, name), name, low=0.0, high=1.0, scalar=True)
 
     def justice(self, params: RecoveryParameters | None = None) -> float:
         """The weighted justice ``J`` of this recovery (in scale points)."""
@@ -163,6 +160,4 @@ def _credited_justice(recovery: Any, params: RecoveryParameters, *, stability: A
 
 
 def _scalar_probability(value: Any, name: str) -> float:
-    if np.ndim(value):
-        raise TypeError(f"{name} must be a single number between 0 and 1; got an array")
-    return float(check_probability(value, name))
+    return float(check_probability(value, name, scalar=True))

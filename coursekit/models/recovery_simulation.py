@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from coursekit._validate import check_integer, check_nonnegative, check_probability
+from coursekit._validate import check_bool, check_integer, check_nonnegative, check_probability
 from coursekit.models.complaints import complaint_probability
 from coursekit.models.recovery_justice import (
     Recovery,
@@ -83,17 +83,13 @@ def simulate_encounters(
     True
     """
     n = check_integer(n, "n", low=1, high=100_000_000)
-    sev = check_nonnegative(severity, "severity")
-    if np.ndim(sev):
-        raise TypeError("severity must be a single number; simulate one cell at a time")
+    sev = check_nonnegative(severity, "severity", scalar=True)  # one cell at a time
     rec = _as_recovery(recovery)
     p = _check_params(params)
     gain = _credited_justice(rec, p, stability=stability, controllability=controllability,
                              prior_failures=prior_failures)
     k = check_integer(prior_failures, "prior_failures", low=0)
-    if not isinstance(recover_only_complainers, (bool, np.bool_)):
-        raise TypeError(f"recover_only_complainers must be True or False; "
-                        f"got {recover_only_complainers!r}")
+    check_bool(recover_only_complainers, "recover_only_complainers")
     rng = np.random.default_rng(seed)
     z = rng.standard_normal((4, n))
     a, b, lam = p.gain_curvature, p.loss_curvature, p.loss_aversion
@@ -170,10 +166,7 @@ def paradox_share(
 
 
 def _check_severity(severity: Any) -> float:
-    sev = check_nonnegative(severity, "severity")
-    if np.ndim(sev):
-        raise TypeError("severity must be a single number")
-    return float(sev)
+    return float(check_nonnegative(severity, "severity", scalar=True))
 
 
 def _paradox_share(sev: float, gain: float, p: RecoveryParameters) -> float:

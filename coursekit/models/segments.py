@@ -22,6 +22,7 @@ import pandas as pd
 
 from coursekit._validate import (
     as_float_array,
+    check_bool,
     check_choice,
     check_columns,
     check_nonnegative,
@@ -397,10 +398,7 @@ def competition_level(same_form, same_category, same_need) -> np.ndarray:
     arrays = []
     for name, v in (("same_form", same_form), ("same_category", same_category),
                     ("same_need", same_need)):
-        a = np.asarray(v)
-        if a.dtype != bool:
-            raise TypeError(f"{name} must be True/False (or an array of them); got {v!r}")
-        arrays.append(a)
+        arrays.append(check_bool(v, name, array=True))
     form, cat, need = np.broadcast_arrays(*arrays)
     if np.any(form & ~cat) or np.any(cat & ~need):
         raise ValueError("same_form implies same_category, which implies same_need")

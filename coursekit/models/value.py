@@ -21,8 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from coursekit._validate import (as_float_array, check_columns, check_integer, check_number,
-                                 check_nonnegative, check_positive)
+from coursekit._validate import (as_float_array, check_bool, check_columns, check_integer,
+                                 check_nonnegative, check_number, check_positive)
 from coursekit.models.problems import SCREENING_QUESTIONS as _KEYED_SCREENING_QUESTIONS
 
 __all__ = [
@@ -287,6 +287,6 @@ def screen_proposition(answers: Sequence[bool]) -> pd.Series:
     if isinstance(answers, (str, bytes)) or len(answers) != len(SCREENING_QUESTIONS):
         raise ValueError(f"answers must be {len(SCREENING_QUESTIONS)} yes/no values, one per "
                          f"screening question; got {answers!r}")
-    if not all(isinstance(a, (bool, np.bool_)) for a in answers):
-        raise TypeError("answers must be True/False values")
+    for i, a in enumerate(answers):
+        check_bool(a, f"answers[{i}]")
     return pd.Series(list(answers), index=list(SCREENING_QUESTIONS), name="yes", dtype=bool)

@@ -9,7 +9,7 @@ module is added or re-labelled here and nowhere else.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = ["Module", "MODULES", "get_module", "resolve_modules", "modules_table_markdown",

@@ -1,14 +1,13 @@
 """Every concept of the curriculum map is taught: its anchors occur in the module's notebooks."""
 from functools import lru_cache
-from pathlib import Path
 
 import nbformat
 import pytest
 
 from coursekit.course import MODULES
 from coursekit.curriculum import CURRICULUM, coverage_markdown, item, items_for_module
+from notebook_runner import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 MODULE_IDS = {m.id for m in MODULES}
 
 

@@ -4,14 +4,13 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 
 from coursekit import datasets
 from coursekit.datasets import DatasetError
+from notebook_runner import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 NAMES = datasets.list_datasets()
 
 

@@ -11,8 +11,8 @@ import pytest
 from coursekit.course import get_module
 from coursekit.exercises import expected, list_questions
 from coursekit.grading import export_nbgrader
+from notebook_runner import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 ASSIGNMENT = "m01_value_equation"
 NOTEBOOK = "01_value_equation.ipynb"
 

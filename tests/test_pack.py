@@ -19,8 +19,8 @@ from coursekit.cli import main
 from coursekit.course import get_module
 from coursekit.datasets import DatasetError
 from coursekit.pack import verify_pack
+from notebook_runner import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 MODULES = ("01", "12")
 NOTEBOOKS = ("01_value_equation.ipynb", "12_service_recovery.ipynb")
 DATASETS = {"vacation_offers": "vacation_offers.csv",

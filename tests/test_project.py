@@ -2,14 +2,12 @@
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from coursekit.cli import main
 from coursekit.course import MODULES, get_module, modules_table_markdown, resolve_modules
-
-ROOT = Path(__file__).resolve().parent.parent
+from notebook_runner import ROOT
 
 if sys.version_info >= (3, 11):
     import tomllib

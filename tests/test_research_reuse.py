@@ -15,13 +15,13 @@ import yaml
 
 from coursekit import datasets
 from coursekit.cli import main
+from notebook_runner import ROOT
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
-ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 CARDS = sorted((ROOT / "datasets").glob("*.toml"))
 

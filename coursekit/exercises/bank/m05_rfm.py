@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from coursekit.exercises.core import Misconception, Question, register
-from coursekit.models import rfm
+from coursekit.models import choice, rfm
 
 M = Misconception
 AS_OF = "2024-03-31"
@@ -172,10 +172,6 @@ def _crm_weights(rng: np.random.Generator) -> dict:
 
 
 def _crm_winner(d: dict, weighted: bool = True) -> str:
-    import pandas as pd
-
-    from coursekit.models import choice
-
     table = pd.DataFrame(d["ratings"], index=list(d["weights"])).T
     weights = d["weights"] if weighted else dict.fromkeys(d["weights"], 1.0)
     u = choice.compensatory_scores(table, weights)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from coursekit.exercises.core import Misconception, Question, register
+from coursekit.models import rubrics, service_standards as ss
 from coursekit.models import servqual as sq
 
 M = Misconception
@@ -217,20 +218,14 @@ def _repairs(rng: np.random.Generator) -> dict:
 
 
 def _mttr(d: dict) -> float:
-    from coursekit.models import service_standards as ss
-
     return ss.mean_time_to_repair(d["repair_hours"])
 
 
 def _within_share(d: dict) -> float:
-    from coursekit.models import service_standards as ss
-
     return ss.standard_compliance(d["repair_hours"], within=d["within"], target=0.9).share_within
 
 
 def _discussion(initial: str, peers: int) -> int:
-    from coursekit.models import rubrics
-
     return rubrics.discussion_score(initial, peers)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from coursekit.exercises.core import Misconception, Question, register
+from coursekit.models import pricing
 from coursekit.models import segments as seg
 
 M = Misconception
@@ -113,14 +114,10 @@ def _chain(rng: np.random.Generator) -> dict:
 
 
 def _shelf(d: dict) -> float:
-    from coursekit.models import pricing
-
     return pricing.markup_chain(d["producer_price"], [d["distributor"], d["retailer"]]).shelf_price
 
 
 def _ceiling(d: dict) -> float:
-    from coursekit.models import pricing
-
     return float(pricing.max_producer_price(d["sticker_shock"], [d["distributor"], d["retailer"]]))
 
 

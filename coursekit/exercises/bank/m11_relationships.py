@@ -5,6 +5,7 @@ import numpy as np
 
 from coursekit.exercises.core import Misconception, Question, register
 from coursekit.models import relationships as rel
+from coursekit.models import word_of_mouth as wom
 
 M = Misconception
 
@@ -141,8 +142,6 @@ def _wom(rng: np.random.Generator) -> dict:
 
 
 def _first_generation(d: dict) -> float:
-    from coursekit.models import word_of_mouth as wom
-
     return float(wom.referral_cascade(d["customers"], tell=5, conversion=d["conversion"],
                                       generations=1)["new_customers"].iloc[0])
 

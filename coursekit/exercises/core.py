@@ -77,23 +77,29 @@ def register(*questions: Question) -> None:
         _REGISTRY[q.id] = q
 
 
-def _load_bank(module_id: str) -> None:
-    if module_id in _LOADED_BANKS:
-        return
+def _bank_modules() -> dict[str, list[str]]:
+    """Question-bank module names by course-module id (``"01" -> ["...m01_value"]``)."""
     from . import bank
 
+    found: dict[str, list[str]] = {}
     for info in pkgutil.iter_modules(bank.__path__):
-        if info.name.startswith(f"m{module_id}_"):
-            importlib.import_module(f"{bank.__name__}.{info.name}")
+        if info.name.startswith("m") and info.name[1:3].isdigit():
+            found.setdefault(info.name[1:3], []).append(f"{bank.__name__}.{info.name}")
+    return found
+
+
+def _load_bank(module_id: str, banks: dict[str, list[str]] | None = None) -> None:
+    if module_id in _LOADED_BANKS:
+        return
+    for name in (banks if banks is not None else _bank_modules()).get(module_id, []):
+        importlib.import_module(name)
     _LOADED_BANKS.add(module_id)
 
 
 def _load_all_banks() -> None:
-    from . import bank
-
-    for info in pkgutil.iter_modules(bank.__path__):
-        if info.name.startswith("m") and info.name[1:3].isdigit():
-            _load_bank(info.name[1:3])
+    banks = _bank_modules()  # one scan of the package for all modules
+    for module_id in banks:
+        _load_bank(module_id, banks)
 
 
 def get_question(question_id: str) -> Question:

@@ -16,8 +16,12 @@ def _trip(rng: np.random.Generator) -> dict:
             "miles": float(rng.integers(2, 9)), "cost_per_mile": float(rng.integers(2, 6))}
 
 
+def _travel_cost(d: dict) -> float:
+    return d["miles"] * d["cost_per_mile"]
+
+
 def _offer_value(d: dict) -> float:
-    return value.net_value(d["benefit"], d["price"], d["miles"] * d["cost_per_mile"])
+    return value.net_value(d["benefit"], d["price"], _travel_cost(d))
 
 
 def _beliefs(rng: np.random.Generator) -> dict:
@@ -32,6 +36,11 @@ def _fishbein(d: dict, offer: str, weighted: bool = True) -> float:
     beliefs = pd.DataFrame([d[offer]], columns=list(d["weights"]))
     weights = d["weights"] if weighted else {k: 1.0 for k in d["weights"]}
     return float(value.multi_attribute_value(beliefs, weights).iloc[0])
+
+
+def _winner(d: dict, weighted: bool = True) -> str:
+    hotel, apartment = (_fishbein(d, offer, weighted) for offer in ("hotel", "apartment"))
+    return "tie" if np.isclose(hotel, apartment) else "hotel" if hotel > apartment else "apartment"
 
 
 register(
@@ -86,12 +95,12 @@ register(
     ),
     Question(
         "01.6", "For the same option, what is the value ratio benefit / total cost?",
-        answer=lambda d: value.value_ratio(d["benefit"], d["price"] + d["miles"] * d["cost_per_mile"]),
+        answer=lambda d: value.value_ratio(d["benefit"], d["price"] + _travel_cost(d)),
         data=_trip,
         misconceptions=(
             M("price-only", lambda d: d["benefit"] / d["price"],
               "You divided by the price only; the ratio uses the total cost, travel included."),
-            M("net-over-cost", lambda d: _offer_value(d) / (d["price"] + d["miles"] * d["cost_per_mile"]),
+            M("net-over-cost", lambda d: _offer_value(d) / (d["price"] + _travel_cost(d)),
               "That is net value / cost. The value ratio is benefit / cost."),
         ),
         hints=("Total cost = price + travel cost.",),
@@ -109,12 +118,10 @@ register(
         "01.8", "Which offer has the higher multi-attribute value: 'hotel' or 'apartment' "
                 "(same weights; beliefs in `hotel` and `apartment`)? If they tie, answer 'tie'.",
         kind="choice", options=("hotel", "apartment", "tie"), data=_beliefs,
-        answer=lambda d: ("tie" if np.isclose(_fishbein(d, "hotel"), _fishbein(d, "apartment"))
-                          else max(("hotel", "apartment"), key=lambda o: _fishbein(d, o))),
-        misconceptions=(M("unweighted", lambda d: (
-            "tie" if sum(d["hotel"]) == sum(d["apartment"])
-            else ("hotel" if sum(d["hotel"]) > sum(d["apartment"]) else "apartment")),
-            "That is the winner on unweighted belief totals; weight each belief by importance."),),
+        answer=_winner,
+        misconceptions=(M("unweighted", lambda d: _winner(d, weighted=False),
+                          "That is the winner on unweighted belief totals; weight each belief "
+                          "by importance."),),
         hints=("Compute the weighted value of both offers.",),
     ),
     Question(

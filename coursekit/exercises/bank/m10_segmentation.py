@@ -19,11 +19,16 @@ def _water_total(d: dict) -> float:
     return seg.bottled_water(**d).totals[1]
 
 
+def _water_gain(d: dict) -> float:
+    before, after = seg.bottled_water().totals
+    return after - before
+
+
 register(
     Question(
         "10.1", "In the textbook's bottled-water example, by how many dollars does total "
                 "contribution rise when the firm offers a second, vitamin-fortified product?",
-        answer=lambda d: seg.bottled_water().totals[1] - seg.bottled_water().totals[0],
+        answer=_water_gain,
         misconceptions=(
             M("total", lambda d: 115.0, "That is the new total; the question asks for the "
               "increase ($115 - $75)."),

@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from coursekit.exercises.bank._shared import rounded_weights
 from coursekit.exercises.core import Misconception, Question, register
 from coursekit.models import value
 
@@ -25,9 +26,7 @@ def _offer_value(d: dict) -> float:
 
 
 def _beliefs(rng: np.random.Generator) -> dict:
-    w = rng.dirichlet(np.ones(3)).round(2)
-    w[-1] = round(1 - w[:-1].sum(), 2)
-    return {"weights": dict(zip(["price", "location", "comfort"], w.tolist())),
+    return {"weights": rounded_weights(rng, ["price", "location", "comfort"]),
             "hotel": [int(x) for x in rng.integers(1, 8, 3)],
             "apartment": [int(x) for x in rng.integers(1, 8, 3)]}
 

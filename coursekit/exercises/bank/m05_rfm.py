@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from coursekit.exercises.bank._shared import rounded_weights
 from coursekit.exercises.core import Misconception, Question, register
 from coursekit.models import choice, rfm
 
@@ -164,10 +165,8 @@ register(
 # --- TB 5.2 and 1.3: CRM systems -----------------------------------------------------------------
 
 def _crm_weights(rng: np.random.Generator) -> dict:
-    w = rng.dirichlet(np.ones(3)).round(2)
-    w[-1] = round(1 - w[:-1].sum(), 2)
-    return {"weights": dict(zip(["contact management", "ease of use", "cost for 10 users"],
-                                w.tolist())),
+    return {"weights": rounded_weights(rng, ["contact management", "ease of use",
+                                             "cost for 10 users"]),
             "ratings": {"package A": [5, 2, 2], "package B": [3, 4, 3], "package C": [2, 3, 5]}}
 
 

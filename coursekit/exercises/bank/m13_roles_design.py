@@ -14,6 +14,10 @@ def _mix(rng: np.random.Generator) -> dict:
     return {"share_a": float(rng.integers(20, 81)) / 100}
 
 
+def _dissatisfaction(d: dict, policy: str = "mixed") -> float:
+    return des.encounter_dissatisfaction([d["share_a"], 1 - d["share_a"]], B, policy)
+
+
 register(
     Question(
         "13.1", "Which of the three customer roles (S4) do customers play when they assemble "
@@ -37,8 +41,7 @@ register(
         "13.3", "Segments A (share `share_a`) and B share one space. A dissatisfying encounter "
                 "happens with probability 0.05 (A-A), 0.10 (B-B) and 0.40 (A-B). What share of "
                 "random encounters dissatisfies?",
-        answer=lambda d: des.encounter_dissatisfaction([d["share_a"], 1 - d["share_a"]], B),
-        data=_mix,
+        answer=_dissatisfaction, data=_mix,
         misconceptions=(M("one-cross", lambda d: d["share_a"] ** 2 * 0.05 + (1 - d["share_a"]) ** 2 * 0.10
                           + d["share_a"] * (1 - d["share_a"]) * 0.40,
                           "A-B encounters happen two ways (A meets B and B meets A): 2 s(1-s)."),),
@@ -47,12 +50,9 @@ register(
     Question(
         "13.4", "Same segments, but now isolated in separate spaces (manage the customer mix). "
                 "What share of encounters dissatisfies, with A's share `share_a`?",
-        answer=lambda d: des.encounter_dissatisfaction([d["share_a"], 1 - d["share_a"]], B,
-                                                       "isolated"),
-        data=_mix,
-        misconceptions=(M("mixed", lambda d: des.encounter_dissatisfaction(
-            [d["share_a"], 1 - d["share_a"]], B), "That is the mixed case; isolated customers "
-            "meet only their own segment."),),
+        answer=lambda d: _dissatisfaction(d, "isolated"), data=_mix,
+        misconceptions=(M("mixed", _dissatisfaction, "That is the mixed case; isolated "
+                          "customers meet only their own segment."),),
         hints=("Only A-A and B-B encounters remain.",),
     ),
     Question(

@@ -21,6 +21,11 @@ def _funnel(rng: np.random.Generator) -> dict:
             "rates": [float(x) for x in (rng.integers(5, 10, 4) / 10)]}
 
 
+def _at_decision(d: dict, decision: str = "complex") -> float:
+    """How many of the ``n`` buyers enter stage 4 (the purchase decision)."""
+    return float(buying.buying_funnel(d["n"], d["rates"], decision=decision)["entering"].iloc[3])
+
+
 def _options(rng: np.random.Generator) -> dict:
     w = rng.integers(1, 6, 3).astype(float)
     return {"weights": dict(zip(["price", "suction", "warranty"], (w / w.sum()).round(3)
@@ -67,8 +72,7 @@ register(
     Question(
         "02.3", "`n` buyers recognise a problem; the shares moving on from stage 1->2, 2->3, "
                 "3->4 and 4->5 are `rates`. How many reach the purchase decision (stage 4)?",
-        answer=lambda d: float(buying.buying_funnel(d["n"], d["rates"])["entering"].iloc[3]),
-        data=_funnel,
+        answer=_at_decision, data=_funnel,
         misconceptions=(
             M("all-rates", lambda d: d["n"] * float(np.prod(d["rates"])),
               "You used all four rates: that is the number reaching stage 5 (postpurchase). "
@@ -81,11 +85,8 @@ register(
     Question(
         "02.4", "Same data, but the purchase is a simple (routine) decision. How many reach "
                 "stage 4 now?",
-        answer=lambda d: float(buying.buying_funnel(d["n"], d["rates"], decision="simple")
-                               ["entering"].iloc[3]),
-        data=_funnel,
-        misconceptions=(M("no-skip", lambda d: float(buying.buying_funnel(d["n"], d["rates"])
-                                                     ["entering"].iloc[3]),
+        answer=lambda d: _at_decision(d, "simple"), data=_funnel,
+        misconceptions=(M("no-skip", _at_decision,
                           "That is the complex path. Simple decision making bypasses the second "
                           "and third stages (TB 1.1), so only the 3->4 drop-out applies."),),
         hints=("Which stages does a routine purchase skip?",),

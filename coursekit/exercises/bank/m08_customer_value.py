@@ -45,6 +45,10 @@ def _cell(d: dict, kind: str, i: str, j: str, count: str = "ladder") -> float:
     return float(frame.loc[i, j]) if i in frame.index and j in frame.columns else 0.0
 
 
+def _abstractness(d: dict, code: str = "saves time") -> float:
+    return float(lad.abstractness(_matrix(d))[code])
+
+
 def _weights_beliefs(rng: np.random.Generator) -> dict:
     attributes = ["team approach", "local decisions", "fair pricing", "locations"]
     levels = ["H", "H", "M", "L"]
@@ -153,10 +157,9 @@ register(
     Question(
         "08.6", "Same ladders: what is the abstractness in / (in + out) of 'saves time', using "
                 "direct relations counted per ladder?",
-        answer=lambda d: float(lad.abstractness(_matrix(d))["saves time"]),
-        data=_ladders,
+        answer=_abstractness, data=_ladders,
         misconceptions=(
-            M("inverted", lambda d: 1 - float(lad.abstractness(_matrix(d))["saves time"]),
+            M("inverted", lambda d: 1 - _abstractness(d),
               "You computed out / (in + out). Abstractness is the share of the code's "
               "relations that END in it (in-degree)."),
             M("centrality", lambda d: float(lad.centrality(_matrix(d))["saves time"]),

@@ -1,11 +1,10 @@
-"""Modules 02, 03 and 09 notebooks: key textbook numbers, solutions correct, exercises blank."""
+"""Modules 02, 03 and 09 lesson notebooks: key textbook numbers.
+
+Solutions all correct and exercises unanswered: tests/test_notebooks.py.
+"""
 import pytest
 
-from notebook_runner import cell_outputs_text, execute, run_notebook
-
-
-def _checks(nb):
-    return [t for c, t in zip(nb.cells, cell_outputs_text(nb)) if c.source.startswith("check(")]
+from notebook_runner import run_notebook
 
 
 def test_lesson_02_reproduces_the_textbook_examples():
@@ -68,18 +67,3 @@ def test_lesson_03_reproduces_the_textbook_examples():
                                               0.04]
     assert v["final_target"] == "technology enthusiasts"
     assert v["issues['involve_client'].tolist()"] == [False, True, True]
-
-
-MODULES = ["02_buying_behaviour", "03_problems_and_ethics", "09_negotiation"]
-
-
-@pytest.mark.parametrize("module", MODULES)
-def test_solutions_answer_every_question_correctly(module):
-    checks = _checks(execute(f"solutions/{module}.ipynb"))
-    assert len(checks) >= 6 and all("correct!" in t for t in checks), checks
-
-
-@pytest.mark.parametrize("module", MODULES)
-def test_exercises_run_and_report_not_answered(module):
-    checks = _checks(execute(f"exercises/{module}.ipynb"))
-    assert len(checks) >= 6 and all("not answered yet" in t for t in checks), checks

@@ -1,4 +1,4 @@
-"""Module 01 notebooks: key numbers, the student version, and notebook hygiene for all modules."""
+"""Module 01 notebooks; for every module: solutions correct, exercises blank, hygiene."""
 from pathlib import Path
 
 import nbformat
@@ -10,6 +10,13 @@ from notebook_runner import ROOT, cell_outputs_text, execute, run_notebook
 
 ALL_NOTEBOOKS = sorted(p.relative_to(ROOT) for d in ("notebooks", "solutions", "exercises")
                        for p in (ROOT / d).glob("*.ipynb"))
+READY = [m for m in MODULES if m.status == "ready"]
+MIN_CHECKS = {"07": 8}  # check cells a solutions notebook holds at least; 6 for the others
+
+
+def _check_outputs(nb) -> list[str]:
+    """What each ``check(...)`` cell of an executed notebook printed."""
+    return [t for c, t in zip(nb.cells, cell_outputs_text(nb)) if c.source.startswith("check(")]
 
 
 def test_lesson_01_reproduces_the_textbook_numbers():
@@ -23,18 +30,27 @@ def test_lesson_01_reproduces_the_textbook_numbers():
     assert v["winner"] == v["explorer.result.winner"] == "Marriott (shared)"
 
 
-def test_solutions_01_answer_every_question_correctly():
+def test_solutions_01_compute_the_textbook_answers():
     v = run_notebook("solutions/01_value_equation.ipynb", ["[q1, q2, q3, q4]"])
     assert v["[q1, q2, q3, q4]"] == [0.0, 1.25, 40.0, 10.0]
-    nb = execute("solutions/01_value_equation.ipynb")
-    checks = [t for c, t in zip(nb.cells, cell_outputs_text(nb)) if "check(" in c.source]
-    assert len(checks) >= 6 and all("correct!" in t for t in checks), checks
 
 
-def test_exercises_01_run_and_report_not_answered():
-    nb = execute("exercises/01_value_equation.ipynb")
-    checks = [t for c, t in zip(nb.cells, cell_outputs_text(nb)) if "check(" in c.source]
-    assert checks and all("not answered yet" in t for t in checks), checks
+@pytest.mark.parametrize("module", READY, ids=lambda m: m.id)
+def test_solutions_answer_every_question_correctly(module):
+    from coursekit.exercises import list_questions
+
+    checks = _check_outputs(execute(Path("solutions") / module.notebook))
+    assert len(checks) == len(list_questions(module.id)) >= MIN_CHECKS.get(module.id, 6), checks
+    assert all("correct!" in t for t in checks), checks
+
+
+@pytest.mark.parametrize("module", READY, ids=lambda m: m.id)
+def test_exercises_run_and_report_not_answered(module):
+    from coursekit.exercises import list_questions
+
+    checks = _check_outputs(execute(Path("exercises") / module.notebook))
+    assert len(checks) == len(list_questions(module.id)) >= 6, checks
+    assert all("not answered yet" in t for t in checks), checks
 
 
 def test_exercises_are_in_sync_with_solutions():

@@ -1,7 +1,10 @@
-"""Module 06 notebooks: key numbers of the lesson, solutions all correct, student version."""
+"""Module 06 notebooks: key numbers of the lesson and the solutions.
+
+Solutions all correct and exercises unanswered: tests/test_notebooks.py.
+"""
 import pytest
 
-from notebook_runner import cell_outputs_text, execute, run_notebook
+from notebook_runner import run_notebook
 
 
 def test_lesson_06_key_numbers():
@@ -27,15 +30,6 @@ def test_lesson_06_key_numbers():
     assert v["noise_rank_if_atmosphere_5"] == 7
 
 
-def test_solutions_06_answer_every_question_correctly():
+def test_solutions_06_compute_the_house_numbers():
     v = run_notebook("solutions/06_qfd_kano.ipynb", ["[q1, q2, q4, q8, q9]"])
     assert v["[q1, q2, q4, q8, q9]"] == pytest.approx([77, 61 / 348, 9.6, 69, 57 / 329])
-    nb = execute("solutions/06_qfd_kano.ipynb")
-    checks = [t for c, t in zip(nb.cells, cell_outputs_text(nb)) if "check(" in c.source]
-    assert len(checks) >= 6 and all("correct!" in t for t in checks), checks
-
-
-def test_exercises_06_run_and_report_not_answered():
-    nb = execute("exercises/06_qfd_kano.ipynb")
-    checks = [t for c, t in zip(nb.cells, cell_outputs_text(nb)) if "check(" in c.source]
-    assert checks and all("not answered yet" in t for t in checks), checks

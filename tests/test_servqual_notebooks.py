@@ -1,7 +1,10 @@
-"""Module 07 notebooks: key numbers of the lesson, solutions all correct, exercises unanswered."""
+"""Module 07 notebooks: key numbers of the lesson.
+
+Solutions all correct and exercises unanswered: tests/test_notebooks.py.
+"""
 import pytest
 
-from notebook_runner import cell_outputs_text, execute, run_notebook
+from notebook_runner import run_notebook
 
 from coursekit.synth.servqual import true_gaps
 
@@ -27,15 +30,3 @@ def test_lesson_07_key_numbers():
     # scores average each gap's factors
     assert v["audit.gaps.index[0]"] == 2.0 and v["audit.factors.index[0]"] == "1.2"
     assert v["gaps_view.result.n"] == v["zones.result.n"] == 1700.0
-
-
-def test_solutions_07_answer_every_question_correctly():
-    nb = execute("solutions/07_gap_model.ipynb")
-    checks = [t for c, t in zip(nb.cells, cell_outputs_text(nb)) if "check(" in c.source]
-    assert len(checks) >= 8 and all("correct!" in t for t in checks), checks
-
-
-def test_exercises_07_run_and_report_not_answered():
-    nb = execute("exercises/07_gap_model.ipynb")
-    checks = [t for c, t in zip(nb.cells, cell_outputs_text(nb)) if "check(" in c.source]
-    assert checks and all("not answered yet" in t for t in checks), checks

@@ -12,7 +12,7 @@ Loaded by the ``conf.py`` that :func:`coursekit.site.build_site` writes (``exten
   ``doctree-read`` hook puts it on the image.
 
 >>> print(tex_to_mathml(r"\\frac{a}{b}", display=False))  # doctest: +ELLIPSIS
-<math ...><mfrac><mi>a</mi><mi>b</mi></mfrac></math>
+<math ... display="inline"><mrow><mfrac><mrow><mi>a</mi></mrow><mrow><mi>b</mi></mrow></mfrac></mrow></math>
 """
 from __future__ import annotations
 

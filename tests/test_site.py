@@ -140,6 +140,67 @@ def test_site_rejects_bad_arguments(tmp_path):
         build_site(tmp_path / "new", modules="01", root=tmp_path)
 
 
+# --- the pieces, without a build ----------------------------------------------------------
+
+def test_output_headings_continue_the_lesson_outline():
+    import nbformat
+
+    from coursekit.site import shift_output_headings, shift_output_headings_html
+
+    v4 = nbformat.v4
+    nb = v4.new_notebook(cells=[
+        v4.new_markdown_cell("# Lesson\n## Section"),
+        v4.new_code_cell("x", outputs=[v4.new_output(
+            "display_data", data={"text/html": "<h4>Explorer</h4><h5 id='a'>part</h5>"})]),
+        v4.new_markdown_cell("### Sub"),
+        v4.new_code_cell("y", outputs=[v4.new_output(
+            "display_data", data={"text/html": "<h2>Deep</h2>", "text/plain": "Deep"})])])
+    shift_output_headings(nb)
+    assert nb.cells[1].outputs[0].data["text/html"] == "<h3>Explorer</h3><h4 id='a'>part</h4>"
+    assert nb.cells[3].outputs[0].data["text/html"] == "<h4>Deep</h4>"
+    assert shift_output_headings_html("<p>no heading</p>", level=2) == "<p>no heading</p>"
+    with pytest.raises(ValueError, match="level"):
+        shift_output_headings_html("<h4>x</h4>", level=0)
+
+
+def test_landing_page_lists_the_modules_in_course_order():
+    from coursekit.site import landing_page
+
+    page = landing_page(READY, exercises=True)
+    toc = re.findall(r"^(notebooks|exercises)/(\w+)$", page, re.M)
+    assert toc == [("notebooks", m.name) for m in READY] + [("exercises", m.name) for m in READY]
+    assert all(f"[exercises {m.id}](exercises/{m.notebook})" in page for m in READY)
+    assert "exercises/" not in landing_page(READY, exercises=False)
+
+
+def test_cache_key_follows_the_notebook_and_the_sources(tmp_path):
+    from coursekit.site import lesson_cache_key
+
+    nb = tmp_path / "a.ipynb"
+    nb.write_text("{}")
+    key = lesson_cache_key(nb, "digest-1")
+    assert key == lesson_cache_key(nb, "digest-1") != lesson_cache_key(nb, "digest-2")
+    nb.write_text("{ }")
+    assert lesson_cache_key(nb, "digest-1") != key
+
+
+def test_figure_alt_is_found_by_the_hash_myst_nb_names_the_file_after():
+    import base64
+    import hashlib
+
+    import nbformat
+
+    from coursekit._site_sphinx import figure_alt_by_hash
+
+    png = b"\x89PNG fake bytes"
+    v4 = nbformat.v4
+    nb = v4.new_notebook(cells=[v4.new_code_cell("f", outputs=[
+        v4.new_output("display_data", data={"image/png": base64.b64encode(png).decode()},
+                      metadata={"image/png": {"alt": "Figure: Value (x: offer)"}}),
+        v4.new_output("display_data", data={"image/png": base64.b64encode(b"other").decode()})])])
+    assert figure_alt_by_hash(nb) == {hashlib.sha256(png).hexdigest(): "Figure: Value (x: offer)"}
+
+
 # --- the browser ---------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -261,6 +322,7 @@ def test_page_reads_like_a_textbook(reader, rel):
         missing = [p for p in LESSONS if reader.base + p not in links["all"]]
         assert not missing, f"{rel}: the sidebar lacks {missing}"
 
+        assert page.evaluate("document.documentElement.lang") == "en", rel
         headings = page.evaluate(_HEADINGS)
         levels = [h[0] for h in headings]
         assert levels[0] == 1 and levels.count(1) == 1, (rel, headings)

@@ -2,7 +2,9 @@
 make or buy, managing the customer mix, screening new-service ideas, positioning, the
 cost/quality/customisation trade-off, SITOC and FAST.
 
-Files: :mod:`~coursekit.models.design.service_design`.
+Files: :mod:`~coursekit.models.design.service_design` and
+:mod:`~coursekit.models.design.co_creation` (service-dominant logic and the psychology of customer
+participation; not from the textbook).
 """
 from __future__ import annotations
 
@@ -30,6 +32,11 @@ from coursekit.models.design.service_design import (
     sitoc_map,
     fast_chain,
 )
+from coursekit.models.design.co_creation import (
+    SD_LOGIC_PREMISES,
+    PARTICIPATION_FINDINGS,
+    premises_for_roles,
+)
 
 __all__ = [
     "CUSTOMER_ROLES",
@@ -54,4 +61,7 @@ __all__ = [
     "SitocMap",
     "sitoc_map",
     "fast_chain",
+    "SD_LOGIC_PREMISES",
+    "PARTICIPATION_FINDINGS",
+    "premises_for_roles",
 ]

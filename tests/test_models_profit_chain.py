@@ -94,3 +94,12 @@ def test_generator_is_seeded_and_unbiased_on_average():
     est = np.mean([rel.profit_chain(profit_chain_panel(n_branches=40, seed=s))
                    .paths["coef"].to_numpy() for s in range(8)], axis=0)
     np.testing.assert_allclose(est, list(TRUE_ARROWS.values()), rtol=0.15)  # ~3 SE
+
+
+def test_profit_chain_rejects_a_bad_level():
+    d = load_dataset("service_profit_chain")
+    with pytest.raises(ValueError, match="level"):
+        rel.profit_chain(d, level=1.5)
+    wide = rel.profit_chain(d, level=0.99).paths
+    narrow = rel.profit_chain(d, level=0.90).paths
+    assert ((wide["ci_high"] - wide["ci_low"]) > (narrow["ci_high"] - narrow["ci_low"])).all()

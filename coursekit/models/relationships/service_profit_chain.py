@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from coursekit._validate import check_columns
+from coursekit._validate import check_columns, check_number
 
 __all__ = ["PROFIT_CHAIN_LINKS", "ProfitChain", "profit_chain", "chain_effect"]
 
@@ -107,8 +107,8 @@ def profit_chain(panel: pd.DataFrame, links: Any = PROFIT_CHAIN_LINKS, *,
         raise TypeError(f"panel must be a DataFrame; got {type(panel).__name__}")
     names = list(dict.fromkeys([v for y, xs in links for v in (y, *xs)]))
     check_columns(panel, "panel", names + ([cluster] if cluster else []))
-    if not 0 < level < 1:
-        raise ValueError(f"level must be between 0 and 1; got {level}")
+    level = float(check_number(level, "level", low=0.0, high=1.0, low_open=True, high_open=True,
+                               scalar=True))
     data = panel[names]
     if data.isna().any().any():
         bad = data.columns[data.isna().any()].tolist()

@@ -68,6 +68,14 @@ def expected_capture(score: Any, outcome: Any, share: float) -> float:
     return captured / float(y.sum())
 
 
+def _spearman(x: np.ndarray, y: np.ndarray) -> float:
+    """Spearman's rho: the Pearson correlation of the average ranks (ties share their mean rank)."""
+    rx, ry = pd.Series(x).rank().to_numpy(), pd.Series(y).rank().to_numpy()
+    if rx.std() == 0 or ry.std() == 0:
+        raise ValueError("a ranking without variation has no rank correlation")
+    return float(np.corrcoef(rx, ry)[0, 1])
+
+
 @dataclass(frozen=True)
 class ForecastComparison:
     """How an RFM score and the BG/NBD forecast rank the holdout purchases."""
@@ -103,8 +111,6 @@ def compare_rfm_with_bgnbd(transactions: pd.DataFrame, *, calibration_end: Any,
     ``calibration_end``. ``capture`` also has the ``perfect`` ranking (by the outcome itself),
     the ceiling of any score.
     """
-    from scipy.stats import spearmanr
-
     from coursekit.models.btyd import BGNBD, summarize_transactions
 
     check_columns(transactions, "transactions", [customer, date, amount])
@@ -133,8 +139,8 @@ def compare_rfm_with_bgnbd(transactions: pd.DataFrame, *, calibration_end: Any,
     y = table["holdout_purchases"].to_numpy(dtype=float)
     rankings = {"rfm_score": table["rfm_score"].to_numpy(dtype=float),
                 "bgnbd_expected": table["bgnbd_expected"].to_numpy(dtype=float)}
-    spearman = pd.Series({name: float(spearmanr(s, y).statistic) for name, s in
-                          rankings.items()}, name="spearman")
+    spearman = pd.Series({name: _spearman(s, y) for name, s in rankings.items()},
+                         name="spearman")
     rankings["perfect"] = y
     capture = pd.DataFrame({name: [expected_capture(s, y, q) for q in shares]
                             for name, s in rankings.items()},

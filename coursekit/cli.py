@@ -116,11 +116,11 @@ def _cmd_export_html(args) -> int:
 
 
 def _cmd_progress(args) -> int:
-    from coursekit.exercises.progress import progress, progress_file
+    from coursekit.exercises.progress import progress_file, progress_report
 
-    table = progress()
-    print(f"progress file: {progress_file()}")
-    print(table.to_string(index=False))
+    table = progress_report()
+    print(f"progress store: {progress_file()}")
+    print(table.to_string())
     return 0
 
 

@@ -1,5 +1,4 @@
 """check() / hint(): correct, wrong, misconception, placeholder and invalid answers."""
-import json
 
 import pytest
 
@@ -9,7 +8,7 @@ from coursekit.exercises import progress
 
 @pytest.fixture(autouse=True)
 def _fresh(tmp_path, monkeypatch):
-    monkeypatch.setenv("COURSEKIT_PROGRESS", str(tmp_path / "progress.json"))
+    monkeypatch.setenv("COURSEKIT_PROGRESS", str(tmp_path / "progress.sqlite3"))
     monkeypatch.delenv("COURSEKIT_STUDENT", raising=False)
     ex.set_student(None)
     ex.reset_hints()
@@ -121,9 +120,9 @@ def test_progress_records_attempts_and_correct(tmp_path):
     ex.check("01.1", 5)
     ex.check("01.1", 0)
     ex.check("01.2", ...)
-    data = json.loads((tmp_path / "progress.json").read_text())
-    assert data["01.1"]["attempts"] == 2 and data["01.1"]["correct"]
-    assert "01.2" not in data
+    attempts = progress.read_attempts()
+    assert attempts["question_id"].tolist() == ["01.1", "01.1"]
+    assert attempts["correct"].tolist() == [False, True]
     table = progress.progress(["01"])
     assert table.iloc[0]["correct"] == 1
 

@@ -17,7 +17,7 @@ STUDENTS = ("alice", "bob", "chen", "dara", "eve", "femi")
 
 @pytest.fixture(autouse=True)
 def _fresh(tmp_path, monkeypatch):
-    monkeypatch.setenv("COURSEKIT_PROGRESS", str(tmp_path / "progress.json"))
+    monkeypatch.setenv("COURSEKIT_PROGRESS", str(tmp_path / "progress.sqlite3"))
     for var in ("COURSEKIT_STUDENT", "JUPYTERHUB_USER"):
         monkeypatch.delenv(var, raising=False)
     ex.set_student(None)

@@ -316,9 +316,15 @@ def check(question_id: str, answer: Any) -> Feedback:
 
 
 def _record(feedback: Feedback) -> Feedback:
+    """Store the attempt with the student id and data seed in effect (never raises)."""
     from .progress import record
 
-    record(feedback)
+    try:
+        q = _REGISTRY[feedback.question_id]
+        student = _current_student()
+        record(feedback, student=student, data_seed=None if q.data is None else _seed(q, student))
+    except Exception:  # noqa: BLE001 - bookkeeping never breaks the feedback
+        pass
     return feedback
 
 

@@ -188,9 +188,10 @@ class Feedback:
     def _repr_html_(self) -> str:
         colour = {"correct": "#1b7837", "unanswered": "#555555"}.get(self.status, "#b2182b")
         icon = {"correct": "&#10004;", "unanswered": "&#9998;"}.get(self.status, "&#10008;")
-        return (f'<div role="status" style="border-left:4px solid {colour};padding:4px 8px">'
-                f'<b>{icon} {html.escape(self.question_id)}</b>: '
-                f'{html.escape(self.message)}</div>')
+        return (f'<div role="status" class="coursekit-feedback {NO_MATH}" '
+                f'style="border-left:4px solid {colour};padding:4px 8px">'
+                f'<b>{icon} {html_text(self.question_id)}</b>: '
+                f'<span class="coursekit-message">{html_text(self.message)}</span></div>')
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,24 @@ class Hint:
         return f"Hint {self.level} of {self.total} for {self.question_id}: {self.text}{more}"
 
     def _repr_html_(self) -> str:
-        return f'<div role="note"><b>&#128161; {html.escape(repr(self))}</b></div>'
+        return (f'<div role="note" class="coursekit-hint {NO_MATH}"><b>&#128161; '
+                f'<span class="coursekit-message">{html_text(repr(self))}</span></b></div>')
+
+
+# Classes MathJax skips: JupyterLab typesets HTML outputs, and two dollar amounts in one message
+# ("$75 ... $112.50") would otherwise be set as maths. JupyterLab 4's MathJax honours
+# "mathjax_ignore" (tested in Chromium: "tex2jax_ignore" alone is not enough there; it is kept
+# for classic Notebook / MathJax 2). html_text() also writes "$" as an entity, for the raw HTML.
+NO_MATH = "tex2jax_ignore mathjax_ignore"
+
+
+def html_text(text: str) -> str:
+    """``text`` escaped for HTML, with ``$`` as ``&#36;`` so no maths renderer reads it.
+
+    >>> html_text("<b> $75 x 30% = $22.50")
+    '&lt;b&gt; &#36;75 x 30% = &#36;22.50'
+    """
+    return html.escape(text).replace("$", "&#36;")
 
 
 def _is_placeholder(answer: Any) -> bool:

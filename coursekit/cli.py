@@ -76,7 +76,7 @@ def _cmd_build(args) -> int:
         print("exercises/ is in sync with solutions/")
         return 0
     for p in stale:
-        print(f"wrote {p.relative_to(root)}")
+        print(f"{'wrote' if p.exists() else 'removed'} {p.relative_to(root)}")
     print(f"{len(stale)} exercise notebook(s) updated")
     return 0
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import nbformat
 
-from coursekit.build import (BEGIN, END, execute_notebook, has_solution_markers,
+from coursekit.build import (BEGIN, END, execute_notebook, exercise_name, has_solution_markers,
                              prepare_output, student_notebook, write_notebook)
 from coursekit.course import Module
 
@@ -79,7 +79,8 @@ def build_pack(modules: list[Module], out: str | Path, *, root: str | Path,
     for src in sources:
         # lessons too go through student_notebook: outputs cleared
         nb = student_notebook(nbformat.read(src, as_version=4))
-        target = out / ("exercises" if src.parent.name == "solutions" else "lessons") / src.name
+        target = (out / "exercises" / exercise_name(src.name) if src.parent.name == "solutions"
+                  else out / "lessons" / src.name)
         write_notebook(nb, target)
         notebooks.append(str(target.relative_to(out)))
     (out / "datasets").mkdir(parents=True, exist_ok=True)
@@ -89,7 +90,7 @@ def build_pack(modules: list[Module], out: str | Path, *, root: str | Path,
         shutil.copy2(data_dir() / f"{name}.toml", out / "datasets" / f"{name}.toml")
     lines = ["# Course pack", "", "Modules:", ""]
     lines += [f"- {m.id} {m.title} (textbook {m.chapter}): `lessons/{m.notebook}`, "
-              f"`exercises/{m.notebook}`" for m in modules]
+              f"`exercises/{m.exercise_notebook}`" for m in modules]
     lines += ["", "Open a lesson, run it, then do the exercises: write your answer in place of "
               "`...` and run the `check(...)` cell below it.", "",
               "Requires the `coursekit` package (`pip install coursekit` or the course's "

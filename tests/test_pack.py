@@ -23,6 +23,7 @@ from notebook_runner import ROOT
 
 MODULES = ("01", "12")
 NOTEBOOKS = ("01_value_equation.ipynb", "12_service_recovery.ipynb")
+EXERCISES = tuple(n.replace(".ipynb", "_exercises.ipynb") for n in NOTEBOOKS)
 DATASETS = {"vacation_offers": "vacation_offers.csv",
             "recovery_experiment": "recovery_experiment.csv"}
 
@@ -45,7 +46,7 @@ def _solution_lines(name: str) -> set[str]:
 def test_pack_holds_exactly_lessons_exercises_needed_data_and_readme(pack):
     files = {p.relative_to(pack).as_posix() for p in pack.rglob("*") if p.is_file()}
     expected = {"README.md"}
-    expected |= {f"{folder}/{nb}" for folder in ("lessons", "exercises") for nb in NOTEBOOKS}
+    expected |= {f"lessons/{nb}" for nb in NOTEBOOKS} | {f"exercises/{nb}" for nb in EXERCISES}
     expected |= {f"datasets/{f}" for f in DATASETS.values()}
     expected |= {f"datasets/{name}.toml" for name in DATASETS}
     assert files == expected
@@ -53,9 +54,9 @@ def test_pack_holds_exactly_lessons_exercises_needed_data_and_readme(pack):
 
 def test_readme_names_each_module_and_its_notebooks(pack):
     readme = (pack / "README.md").read_text(encoding="utf-8")
-    for mid, nb in zip(MODULES, NOTEBOOKS):
+    for mid, nb, ex in zip(MODULES, NOTEBOOKS, EXERCISES):
         assert get_module(mid).title in readme
-        assert f"lessons/{nb}" in readme and f"exercises/{nb}" in readme
+        assert f"lessons/{nb}" in readme and f"exercises/{ex}" in readme
     assert "COURSEKIT_DATA" in readme
 
 
@@ -65,7 +66,7 @@ def test_pack_notebooks_are_stored_without_outputs(pack):
         assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), path
 
 
-@pytest.mark.parametrize("name", NOTEBOOKS)
+@pytest.mark.parametrize("name", EXERCISES)
 def test_exercises_equal_the_generated_student_versions(pack, name):
     """Same cells as exercises/ (which `build-exercises --check` keeps in sync with solutions)."""
     packed = nbformat.read(pack / "exercises" / name, as_version=4)
@@ -77,7 +78,8 @@ def test_exercises_equal_the_generated_student_versions(pack, name):
 def test_exercises_carry_no_solution_markers_or_solution_code(pack, name):
     solution = _solution_lines(name)
     assert solution, "the solutions notebook should have solution blocks"
-    nb = nbformat.read(pack / "exercises" / name, as_version=4)
+    nb = nbformat.read(pack / "exercises" / name.replace(".ipynb", "_exercises.ipynb"),
+                       as_version=4)
     text = "\n".join(c.source for c in nb.cells)
     assert BEGIN not in text and END not in text
     code = {ln.strip() for c in nb.cells if c.cell_type == "code" for ln in c.source.splitlines()}

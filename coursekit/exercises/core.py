@@ -1,6 +1,7 @@
 """Question registry, answer checking with misconception feedback, and hints."""
 from __future__ import annotations
 
+import copy
 import hashlib
 import html
 import importlib
@@ -12,9 +13,11 @@ from typing import Any
 
 import numpy as np
 
+from . import marking
+
 __all__ = ["Misconception", "Question", "Feedback", "Hint", "register", "get_question",
            "list_questions", "set_student", "exercise_data", "expected", "check", "hint",
-           "reset_hints", "grade", "nbgrader_student"]
+           "reset_hints", "grade", "nbgrader_student", "normalise_question_id"]
 
 KINDS = ("number", "numbers", "choice", "choices", "bool")
 STUDENT_ENV = "COURSEKIT_STUDENT"
@@ -51,6 +54,16 @@ class Question:
     data: Callable[[np.random.Generator], dict] | None = None
     points: int = 1
     explanation: str = ""
+    unit: str = ""
+
+    @property
+    def answer_format(self) -> str:
+        """What a numeric answer looks like, e.g. "dollars; unrounded, or at least 4
+        significant digits" (empty for other kinds)."""
+        if self.kind not in ("number", "numbers"):
+            return ""
+        unit = f"{self.unit}; " if self.unit else ""
+        return f"{unit}{marking.precision_text(self)}"
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -102,15 +115,36 @@ def _load_all_banks() -> None:
         _load_bank(module_id, banks)
 
 
+def normalise_question_id(question_id: str) -> str:
+    """``"4.7"`` -> ``"04.7"``, ``" 04.07 "`` -> ``"04.7"``; other text is returned stripped.
+
+    >>> normalise_question_id("4.7")
+    '04.7'
+    """
+    text = question_id.strip()
+    module, _, number = text.partition(".")
+    if module.isdigit() and number.isdigit():
+        return f"{int(module):02d}.{int(number)}"
+    return text
+
+
 def get_question(question_id: str) -> Question:
-    """The registered question ``question_id`` (e.g. ``"04.2"``)."""
+    """The registered question ``question_id`` (e.g. ``"04.2"``; ``"4.2"`` is read the same)."""
     if not isinstance(question_id, str) or "." not in question_id:
-        raise ValueError(f"question_id must look like '01.3' (module.question); got {question_id!r}")
+        raise ValueError(f"question_id must look like '01.3' (module.question); got "
+                         f"{question_id!r}")
+    question_id = normalise_question_id(question_id)
     _load_bank(question_id.split(".")[0])
     if question_id not in _REGISTRY:
-        same = sorted(q for q in _REGISTRY if q.startswith(question_id.split(".")[0] + "."))
-        raise ValueError(f"unknown question {question_id!r}; known questions of this module: "
-                         f"{', '.join(same) or 'none'}")
+        import difflib
+
+        same = list_questions(question_id.split(".")[0])
+        if not same:
+            _load_all_banks()
+        near = difflib.get_close_matches(question_id, list(_REGISTRY), n=1, cutoff=0.6)
+        tip = f" Did you mean {near[0]!r}?" if near else ""
+        raise ValueError(f"unknown question {question_id!r}.{tip} Known questions of this "
+                         f"module: {', '.join(same) or 'none'}")
     return _REGISTRY[question_id]
 
 
@@ -149,13 +183,37 @@ def _seed(question: Question, student: str | None) -> int:
     return int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "little")
 
 
+_DATA: dict[tuple[str, str, int], dict] = {}
+MAX_DRAWS = 200
+
+
+def _distinct_data(q: Question, seed: int) -> dict:
+    """Draw the data of ``q`` (and of every question sharing its data function) from ``seed``.
+
+    A draw on which some misconception's wrong answer equals the key, or lies within 1 % of a
+    numeric key, is rejected and the next draw of the same generator taken, so every known
+    mistake is told apart from the right answer; the result is cached per seed.
+    """
+    name = getattr(q.data, "__qualname__", q.id)
+    cache_key = (q.module, name, seed)
+    if cache_key not in _DATA:
+        siblings = [o for o in _REGISTRY.values() if o.module == q.module and o.data is q.data]
+        rng = np.random.default_rng(seed)
+        for _ in range(MAX_DRAWS):
+            data = q.data(rng)
+            if not any(marking.confusions(o, data, rtol=marking.CLOSE) for o in siblings):
+                break
+        _DATA[cache_key] = data
+    return copy.deepcopy(_DATA[cache_key])
+
+
 def exercise_data(question_id: str, student: str | None = None) -> dict:
     """The data of a question for ``student`` (default: the current student)."""
     q = get_question(question_id)
     if q.data is None:
         return {}
     student = student if student is not None else _current_student()
-    return q.data(np.random.default_rng(_seed(q, student)))
+    return _distinct_data(q, _seed(q, student))
 
 
 def expected(question_id: str, student: str | None = None) -> Any:
@@ -202,6 +260,8 @@ class Hint:
     text: str
 
     def __repr__(self) -> str:
+        if not self.question_id:  # hint() without a question: how to call it
+            return self.text
         more = "" if self.level < self.total else " (that was the last hint)"
         return f"Hint {self.level} of {self.total} for {self.question_id}: {self.text}{more}"
 
@@ -230,105 +290,35 @@ def _is_placeholder(answer: Any) -> bool:
     return answer is None or answer is Ellipsis
 
 
-def _numbers_match(answer, target, q: Question) -> bool:
-    a = np.asarray(answer, dtype=float)
-    t = np.asarray(target, dtype=float)
-    return a.shape == t.shape and bool(np.all(np.isclose(a, t, rtol=q.rtol, atol=q.atol)))
-
-
-def _normalise_choice(value: Any) -> str:
-    return " ".join(str(value).strip().lower().replace("_", " ").replace("-", " ").split())
-
-
-def _coerce(answer: Any, q: Question) -> Any:
-    """Turn the student's answer into the comparable form, or raise ValueError with advice."""
-    if q.kind == "number":
-        if isinstance(answer, (str, bytes, bool, np.bool_)):
-            raise ValueError(f"the answer should be a number, not {type(answer).__name__} "
-                             f"{answer!r}")
-        try:
-            arr = np.asarray(answer, dtype=float)
-        except (TypeError, ValueError):
-            raise ValueError(f"the answer should be a number; got {answer!r}") from None
-        if arr.size != 1:
-            raise ValueError(f"the answer should be a single number; got {arr.size} values")
-        value = float(arr.reshape(()))
-        if not np.isfinite(value):
-            raise ValueError(f"the answer is {value}, not a finite number - check for a "
-                             f"division by zero or a missing value")
-        return value
-    if q.kind == "numbers":
-        try:
-            arr = np.asarray(answer, dtype=float)
-        except (TypeError, ValueError):
-            raise ValueError(f"the answer should be a list of numbers; got {answer!r}") from None
-        if not np.all(np.isfinite(arr)):
-            raise ValueError("the answer contains NaN or infinity")
-        return arr
-    if q.kind == "bool":
-        if not isinstance(answer, (bool, np.bool_)):
-            raise ValueError(f"the answer should be True or False; got {answer!r}")
-        return bool(answer)
-    options = {_normalise_choice(o): o for o in q.options}
-    values = [answer] if q.kind == "choice" else answer
-    if q.kind == "choices" and isinstance(answer, (str, bytes)):
-        values = [answer]
-    chosen = []
-    for v in values:
-        key = _normalise_choice(v)
-        if key not in options:
-            raise ValueError(f"{v!r} is not one of the options: "
-                             f"{', '.join(repr(o) for o in q.options)}")
-        chosen.append(options[key])
-    return chosen[0] if q.kind == "choice" else frozenset(chosen)
-
-
-def _same(answer: Any, target: Any, q: Question) -> bool:
-    if q.kind in ("number", "numbers"):
-        return _numbers_match(answer, target, q)
-    if q.kind == "choices":
-        return answer == frozenset(target)
-    if q.kind == "choice":
-        return _normalise_choice(answer) == _normalise_choice(target)
-    return answer == target
-
-
 def check(question_id: str, answer: Any) -> Feedback:
     """Check ``answer`` to question ``question_id`` and explain a likely mistake.
 
-    A placeholder (``...`` or ``None``) gets "not answered yet", never an error.
+    A placeholder (``...`` or ``None``) gets "not answered yet" (with the expected form of a
+    numeric answer), never an error. A numeric answer within 1 % of the key gets "close: give
+    more decimals"; see :func:`coursekit.exercises.marking.near_miss`.
     """
     q = get_question(question_id)
     if _is_placeholder(answer):
+        form = f" ({q.answer_format})" if q.answer_format else ""
         return _record(Feedback(q.id, "unanswered",
-                                "not answered yet - replace ... with your answer and run the "
-                                "cell again."))
+                                f"not answered yet - replace ... with your answer{form} and "
+                                f"run the cell again."))
     data = exercise_data(q.id)
     try:
-        value = _coerce(answer, q)
+        value = marking.coerce(answer, q)
     except ValueError as exc:
         return _record(Feedback(q.id, "invalid", f"can't check this answer: {exc}."))
     target = q.answer(data)
-    if _same(value, target, q):
+    if marking.same(value, target, q):
         extra = f" {q.explanation}" if q.explanation else ""
         return _record(Feedback(q.id, "correct", f"correct!{extra}"))
-    for m in q.misconceptions:
-        try:
-            wrong = m.wrong(data)
-        except Exception:  # a misconception that cannot be computed for this data is skipped
-            continue
-        if _same(value, _coerce(wrong, q) if q.kind.startswith("choice") else wrong, q):
+    for m, wrong in marking._wrong_answers(q, data):
+        if marking.same(value, wrong, q):
             return _record(Feedback(q.id, "incorrect", f"not quite. {m.message}", m.name))
-    if q.kind == "number" and target not in (0, 0.0):
-        for factor, msg in ((100, "Your answer is 100 times the key: did you use a percentage "
-                                  "(like 30) where a proportion (0.30) is needed?"),
-                            (0.01, "Your answer is 1/100 of the key: is the answer asked for "
-                                   "in percent?")):
-            if _numbers_match(value, target * factor, q):
-                return _record(Feedback(q.id, "incorrect", f"not quite. {msg}", "percent"))
-        if _numbers_match(value, -target, q):
-            return _record(Feedback(q.id, "incorrect", "not quite: the sign is flipped - check "
-                                    "which quantity is subtracted from which.", "sign"))
+    if q.kind in ("number", "numbers"):
+        near = marking.near_miss(q, value, target, data)
+        if near is not None:
+            return _record(Feedback(q.id, "incorrect", near[0], near[1]))
     tip = " Try hint(\"%s\")." % q.id if q.hints else ""
     return _record(Feedback(q.id, "incorrect", f"not quite.{tip}"))
 
@@ -375,8 +365,15 @@ def nbgrader_student() -> str | None:
     return os.environ.get("JUPYTERHUB_USER") or None
 
 
-def hint(question_id: str) -> Hint:
-    """The next hint for a question (one level more each call)."""
+HINT_USAGE = ('hint("04.2") gives the next hint for question 04.2 (module 04, question 2), one '
+              'level more each call; the question ids are in the check("...") cells. '
+              'reset_hints() starts again from the first hint.')
+
+
+def hint(question_id: str | None = None) -> Hint:
+    """The next hint for a question (one level more each call); ``hint()`` explains usage."""
+    if question_id is None:
+        return Hint("", 0, 0, HINT_USAGE)
     q = get_question(question_id)
     if not q.hints:
         return Hint(q.id, 0, 0, "no hints for this question - reread the lesson section.")

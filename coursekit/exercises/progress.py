@@ -95,7 +95,8 @@ def _legacy_file() -> Path | None:
 
 
 def recording_disabled() -> bool:
-    """True when ``COURSEKIT_NO_PROGRESS`` is set to anything but ``""``, ``0``, ``false``, ``no``."""
+    """True when ``COURSEKIT_NO_PROGRESS`` is set to anything but ``""``, ``0``, ``false``
+    or ``no``: then ``check()`` records nothing."""
     return os.environ.get("COURSEKIT_NO_PROGRESS", "").strip().lower() not in \
         ("", "0", "false", "no")
 

@@ -114,7 +114,7 @@ def test_the_untouched_copy_verifies(copy):
 
 
 def test_verify_catches_a_solution_line_pasted_into_an_exercise(copy):
-    path = copy / "exercises" / NOTEBOOKS[0]
+    path = copy / "exercises" / EXERCISES[0]
     nb = nbformat.read(path, as_version=4)
     line = sorted(_solution_lines(NOTEBOOKS[0]))[0]
     cell = next(c for c in nb.cells if c.cell_type == "code" and "..." in c.source)
@@ -175,7 +175,7 @@ def test_cli_refuses_a_non_empty_output_folder_and_force_replaces_it(tmp_path, c
 
     assert main(["pack", "--modules", "01", "--out", str(out), "--no-verify", "--force"]) == 0
     assert not (out / "notes.txt").exists()
-    assert (out / "exercises" / NOTEBOOKS[0]).exists()
+    assert (out / "exercises" / EXERCISES[0]).exists()
     assert sorted(p.name for p in (out / "datasets").iterdir()) == \
         ["vacation_offers.csv", "vacation_offers.toml"]
 

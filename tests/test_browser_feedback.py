@@ -1,4 +1,5 @@
-"""Feedback with dollar amounts reads exactly as written in JupyterLab + Chromium (issue 15.4).
+"""Feedback with dollar amounts reads exactly as written in JupyterLab + Chromium (issue 15.4),
+and a stored notebook opened untouched stays unmodified (issue 15.7).
 
 JupyterLab typesets HTML outputs with MathJax, so "$75 x 30% x 5 = $112.50" came out as maths.
 One notebook in one kernel displays every bank message and hint that contains a ``$`` - each
@@ -99,3 +100,29 @@ def test_every_dollar_message_renders_exactly_as_written_in_jupyterlab(lab):
     assert len(shown) == len(expected)
     for got, want in zip(shown, expected):
         assert got == want
+
+
+def test_an_untouched_notebook_stays_unmodified_in_jupyterlab(lab):
+    """JupyterLab writes the kernel's language_info on connect and marks the notebook dirty
+    unless the stored metadata (notebook_metadata(), which the build writes) is the same."""
+    from playwright.sync_api import sync_playwright
+
+    from coursekit.build import notebook_metadata
+
+    nb = nbformat.read(ROOT / "exercises" / "01_value_equation_exercises.ipynb", as_version=4)
+    # the stored version is that of the environment that wrote it: this machine's for the test
+    nb.metadata["language_info"]["version"] = notebook_metadata()["language_info"]["version"]
+    nbformat.write(nb, lab.workdir / "content" / "notebooks" / "untouched.ipynb")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
+                                    headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            open_notebook(page, lab.notebook_url("untouched.ipynb"))
+            page.wait_for_timeout(2000)  # metadata updates arrive after the kernel is idle
+            dirty = page.evaluate("() => !!document.querySelector("
+                                  "'.lm-TabBar-tab.jp-mod-dirty, .jp-NotebookPanel.jp-mod-dirty')")
+        finally:
+            browser.close()
+            lab.shutdown_kernels()
+    assert not dirty, "JupyterLab marks the untouched notebook as modified"

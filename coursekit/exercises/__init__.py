@@ -4,8 +4,12 @@ Questions live in question banks (``coursekit.exercises.bank.mNN_*``), one per m
 question knows its answer key, its tolerance, hints, and *misconceptions*: functions that compute
 the wrong answer a typical mistake produces, so ``check`` can say which mistake was likely made.
 
+A numeric answer within 1 % of the key is "close: give more decimals"; ``hint()`` without a
+question explains how to call it. Each checked answer is recorded (``progress``).
+
 >>> check("01.1", ...)
-01.1: not answered yet - replace ... with your answer and run the cell again.
+01.1: not answered yet - replace ... with your answer (dollars; unrounded, or at least 4
+significant digits) and run the cell again.
 >>> check("01.3", 40)
 01.3: correct!
 """

@@ -13,8 +13,8 @@ from typing import Any
 import numpy as np
 
 __all__ = ["Misconception", "Question", "Feedback", "Hint", "register", "get_question",
-           "list_questions", "set_student", "exercise_data", "expected", "check", "hint",
-           "reset_hints", "grade", "nbgrader_student"]
+           "list_questions", "set_student", "exercise_data", "check", "hint",
+           "reset_hints", "grade", "nbgrader_student", "verdict", "record_progress"]
 
 KINDS = ("number", "numbers", "choice", "choices", "bool")
 STUDENT_ENV = "COURSEKIT_STUDENT"
@@ -158,8 +158,8 @@ def exercise_data(question_id: str, student: str | None = None) -> dict:
     return q.data(np.random.default_rng(_seed(q, student)))
 
 
-def expected(question_id: str, student: str | None = None) -> Any:
-    """The answer key of a question (for instructors and grading)."""
+def answer_key(question_id: str, student: str | None = None) -> Any:
+    """The answer key of a question for ``student`` (an instructor tool, not for students)."""
     q = get_question(question_id)
     return q.answer(exercise_data(question_id, student))
 
@@ -280,42 +280,61 @@ def check(question_id: str, answer: Any) -> Feedback:
 
     A placeholder (``...`` or ``None``) gets "not answered yet", never an error.
     """
+    return _record(verdict(question_id, answer, _current_student()))
+
+
+def verdict(question_id: str, answer: Any, student: str | None) -> Feedback:
+    """The feedback on ``answer`` for ``student``'s data, recorded nowhere (used by the grader)."""
     q = get_question(question_id)
     if _is_placeholder(answer):
-        return _record(Feedback(q.id, "unanswered",
-                                "not answered yet - replace ... with your answer and run the "
-                                "cell again."))
-    data = exercise_data(q.id)
+        return Feedback(q.id, "unanswered",
+                        "not answered yet - replace ... with your answer and run the cell again.")
+    data = q.data(np.random.default_rng(_seed(q, student))) if q.data is not None else {}
     try:
         value = _coerce(answer, q)
     except ValueError as exc:
-        return _record(Feedback(q.id, "invalid", f"can't check this answer: {exc}."))
+        return Feedback(q.id, "invalid", f"can't check this answer: {exc}.")
     target = q.answer(data)
     if _same(value, target, q):
         extra = f" {q.explanation}" if q.explanation else ""
-        return _record(Feedback(q.id, "correct", f"correct!{extra}"))
+        return Feedback(q.id, "correct", f"correct!{extra}")
     for m in q.misconceptions:
         try:
             wrong = m.wrong(data)
         except Exception:  # a misconception that cannot be computed for this data is skipped
             continue
         if _same(value, _coerce(wrong, q) if q.kind.startswith("choice") else wrong, q):
-            return _record(Feedback(q.id, "incorrect", f"not quite. {m.message}", m.name))
+            return Feedback(q.id, "incorrect", f"not quite. {m.message}", m.name)
     if q.kind == "number" and target not in (0, 0.0):
         for factor, msg in ((100, "Your answer is 100 times the key: did you use a percentage "
                                   "(like 30) where a proportion (0.30) is needed?"),
                             (0.01, "Your answer is 1/100 of the key: is the answer asked for "
                                    "in percent?")):
             if _numbers_match(value, target * factor, q):
-                return _record(Feedback(q.id, "incorrect", f"not quite. {msg}", "percent"))
+                return Feedback(q.id, "incorrect", f"not quite. {msg}", "percent")
         if _numbers_match(value, -target, q):
-            return _record(Feedback(q.id, "incorrect", "not quite: the sign is flipped - check "
-                                    "which quantity is subtracted from which.", "sign"))
+            return Feedback(q.id, "incorrect", "not quite: the sign is flipped - check which "
+                            "quantity is subtracted from which.", "sign")
     tip = " Try hint(\"%s\")." % q.id if q.hints else ""
-    return _record(Feedback(q.id, "incorrect", f"not quite.{tip}"))
+    return Feedback(q.id, "incorrect", f"not quite.{tip}")
+
+
+# --- switch: no progress recording (grading, exports) ------------------------------------------
+# Kept here, apart from the progress store, so that grading can turn recording off whatever the
+# store is. ``$COURSEKIT_NO_PROGRESS`` (any non-empty value) does the same for a whole process.
+_RECORDING = [True]
+
+
+def record_progress(enabled: bool) -> None:
+    """Turn recording of :func:`check` results into the progress store on or off."""
+    if not isinstance(enabled, bool):
+        raise TypeError(f"enabled must be True or False; got {enabled!r}")
+    _RECORDING[0] = enabled
 
 
 def _record(feedback: Feedback) -> Feedback:
+    if not _RECORDING[0] or os.environ.get("COURSEKIT_NO_PROGRESS"):
+        return feedback
     from .progress import record
 
     record(feedback)
@@ -323,14 +342,28 @@ def _record(feedback: Feedback) -> Feedback:
 
 
 def grade(question_id: str, answer: Any) -> None:
-    """Autograder form of :func:`check`: raise ``AssertionError`` with the feedback if wrong.
+    """Autograder form of :func:`check`, used by the test cells of ``coursekit export-nbgrader``.
 
-    Used by the nbgrader test cells that ``coursekit export-nbgrader`` writes, so a student's
-    grading feedback carries the same misconception messages as ``check``.
+    Publishes the answer as plain JSON (a display output of type ``ANSWER_MIME``) so that the
+    grader can compute the verdict outside this kernel, then raises ``AssertionError`` with the
+    feedback message if the answer is wrong (the student's own feedback while working). Records
+    no progress.
     """
-    feedback = check(question_id, answer)
+    __tracebackhide__ = True  # noqa: F841 - IPython hides this frame in the traceback
+    from .answer_codec import ANSWER_MIME, encode_answer
+
+    q = get_question(question_id)
+    payload = {"question": q.id, "answer": encode_answer(answer)}
+    try:
+        from IPython.display import display
+    except ImportError:  # pragma: no cover - outside Jupyter there is no grader to read it
+        pass
+    else:
+        display({ANSWER_MIME: payload, "text/plain": f"answer to {q.id} recorded for grading"},
+                raw=True)
+    feedback = verdict(q.id, answer, _current_student())
     if not feedback.correct:
-        raise AssertionError(f"{question_id}: {feedback.message}")
+        raise AssertionError(f"{q.id}: {feedback.message}")
 
 
 def nbgrader_student() -> str | None:

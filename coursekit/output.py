@@ -69,6 +69,10 @@ def check_output_folder(out: str | Path, *, force: bool = False, root: str | Pat
         raise OutputFolderError(f"output folder {out} is a symbolic link; give a real folder")
     if out.exists() and not out.is_dir():
         raise OutputFolderError(f"output folder {out} exists and is not a folder")
+    existing = next(p for p in (out.absolute(), *out.absolute().parents) if p.exists())
+    if existing != out.absolute() and not existing.is_dir():
+        raise OutputFolderError(f"cannot create output folder {out}: {existing} is a file, "
+                                f"not a folder")
     target = out.resolve()
     for path, what in _protected(Path(root) if root is not None else None):
         if target == path or path.is_relative_to(target):

@@ -59,12 +59,15 @@ def _sources(modules: list[Module], root: Path) -> list[Path]:
 
 def datasets_needed(modules: list[Module], root: Path) -> list[str]:
     """Datasets the modules' notebooks load, plus those the registry lists for them."""
-    from coursekit.datasets import list_datasets
+    from coursekit.datasets import DatasetError, card_problems, list_datasets
 
     names = {d for m in modules for d in m.datasets}
     for path in _sources(modules, root):
         cells = nbformat.read(path, as_version=4).cells
         names |= set(_LOAD.findall("\n".join(c.source for c in cells)))
+    broken = card_problems()
+    for name in sorted(names & set(broken)):
+        raise DatasetError(f"dataset {name!r} is needed but its card is broken: {broken[name]}")
     known = set(list_datasets())
     return sorted(names & known)
 

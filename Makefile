@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8888
 
-.PHONY: lab test setup exercises check-exercises bench clean
+.PHONY: lab lab-instructor test setup exercises check-exercises bench clean
 
 setup: $(STAMP)
 
@@ -18,7 +18,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (coursekit)" >/dev/null
 	@touch $(STAMP)
 
+# Students: nbgrader's authoring tools are switched off (jupyter-config/README.md).
 lab: $(STAMP)
+	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter-config/student" $(BIN)/jupyter lab --allow-root --port=$(PORT) --ServerApp.root_dir=. notebooks/00_welcome.ipynb
+
+# Instructors: the same JupyterLab with nbgrader's menu, sidebar and formgrader.
+lab-instructor: $(STAMP)
 	$(BIN)/jupyter lab --allow-root --port=$(PORT) --ServerApp.root_dir=. notebooks/00_welcome.ipynb
 
 # Unit, property, doctest, widget and integration tests, plus every notebook executed by nbval.

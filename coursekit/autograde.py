@@ -45,8 +45,11 @@ def feedback_output(question_id: str, message: str) -> nbformat.NotebookNode:
     """The error output nbgrader scores as 0: the feedback message first, wrapped, no paths.
 
     >>> out = feedback_output("01.3", "not quite. " + "word " * 30)
-    >>> out.ename, out.traceback[0]
-    ('AssertionError', '01.3: not quite. word word word word word word word word word word word')
+    >>> out.ename, len(out.traceback), max(len(line) for line in out.traceback) <= 88
+    ('AssertionError', 2, True)
+    >>> out.traceback[0][:22]
+    '01.3: not quite. word '
+
     """
     text = f"{question_id}: {message}"
     return nbformat.v4.new_output("error", ename="AssertionError", evalue=text,

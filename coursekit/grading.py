@@ -170,3 +170,35 @@ def export_nbgrader(modules: list[Module], out: str | Path, *, root: str | Path,
 
 #: What nbgrader adds to a course directory; its presence forbids ``--force``.
 NBGRADER_WORK = ("gradebook.db", "release", "submitted", "autograded", "feedback", "outbound")
+
+
+def _ranges(numbers: list[int], module_id: str) -> str:
+    """``[1, 2, 3, 5]`` -> ``"01.1-01.3, 01.5"`` (runs of three or more as a range)."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    parts = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(f"{module_id}.{run[0]}-{module_id}.{run[-1]}")
+        else:
+            parts += [f"{module_id}.{n}" for n in run]
+    return ", ".join(parts) or "none"
+
+
+def questions_table_markdown() -> str:
+    """The table of ``docs/teaching.md``: per ready module, its auto-checked questions, the
+    points they are worth and which of them draw per-student data (generated from the banks)."""
+    from coursekit.course import resolve_modules
+    from coursekit.exercises import get_question, list_questions
+
+    lines = ["| module | questions | points | per-student questions |", "|---|---:|---:|---|"]
+    for m in resolve_modules(None, ready_only=True):
+        questions = [get_question(q) for q in list_questions(m.id)]
+        personal = [int(q.id.split(".")[1]) for q in questions if q.data is not None]
+        lines.append(f"| {m.id} {m.title} | {len(questions)} | "
+                     f"{sum(q.points for q in questions)} | {_ranges(personal, m.id)} |")
+    return "\n".join(lines)

@@ -114,15 +114,25 @@ class VerifyAnswers(Preprocessor):
             answer = decode_answer(payload.get("answer"))
         except UnsupportedAnswer as exc:
             return f"can't check this answer: {exc}."
-        feedback = verdict(question, answer, student)
+        try:
+            feedback = verdict(question, answer, student)
+        except Exception as exc:  # noqa: BLE001 - a strange value must not stop the grading
+            return f"can't check this answer ({type(exc).__name__})."
         return None if feedback.correct else feedback.message
 
 
 def autograde_preprocessors() -> list:
     """nbgrader's ``Autograde.autograde_preprocessors`` with :class:`VerifyAnswers` inserted
-    right before nbgrader saves the scores."""
+    right before nbgrader saves the scores (called by the exported ``nbgrader_config.py``).
+
+    All question banks are imported here, when nbgrader reads its configuration, so the answer
+    keys the grader uses are in memory before any student's code has run."""
     from nbgrader.converters import Autograde
     from nbgrader.preprocessors import SaveAutoGrades
+
+    from coursekit.exercises import list_questions
+
+    list_questions()  # every bank in memory before any submission runs (see docs/teaching.md)
 
     steps = list(Autograde.class_traits()["autograde_preprocessors"].default())
     steps.insert(steps.index(SaveAutoGrades), VerifyAnswers)

@@ -104,8 +104,9 @@ def output_folder(out: str | Path, *, command: str, force: bool = False,
     ``command`` is written into the marker file. If the body raises, the temporary folder is
     removed and ``out`` is left exactly as it was.
     """
-    out = check_output_folder(out, force=force, root=root, keep=keep)
-    parent = out.absolute().parent
+    check_output_folder(out, force=force, root=root, keep=keep)
+    out = Path(os.path.abspath(out))  # "." and "x/.." become real names that can be swapped
+    parent = out.parent
     parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=parent))
     try:

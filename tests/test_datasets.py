@@ -257,3 +257,18 @@ def test_a_pack_needing_a_broken_dataset_stops_and_writes_nothing(copied_dataset
     with pytest.raises(DatasetError, match="vacation_offers.toml"):
         build_pack([get_module("01")], out, root=ROOT, verify=False)
     assert not out.exists() and not (tmp_path / "escape.csv").exists()
+
+
+def test_an_unreadable_data_folder_says_so(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setenv("COURSEKIT_DATA", str(folder))
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "iterdir", refuse)  # as for a folder without read permission
+    with pytest.raises(DatasetError, match=r"COURSEKIT_DATA=.* cannot be read \(Permission"):
+        datasets.list_datasets()

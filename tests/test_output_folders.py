@@ -202,3 +202,15 @@ def test_notebook_execution_keeps_kernel_log_noise_out(capfd):
     execute_notebook(nb, ROOT, timeout=60)
     assert nb.cells[0].outputs[0]["data"]["text/plain"] == "2"
     assert "IPKernelApp" not in capfd.readouterr().err
+
+
+def test_relative_output_folders_are_swapped_in(tmp_path, monkeypatch):
+    (tmp_path / "work" / "sub").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "work" / "sub")
+    assert main(["pack", "--modules", "01", "--no-execute", "--out", "."]) == 0
+    monkeypatch.chdir(tmp_path / "work")
+    assert (tmp_path / "work" / "sub" / MARKER).is_file()
+    assert main(["pack", "--modules", "12", "--no-execute", "--force", "--out", "sub/../sub"]) == 0
+    assert sorted(p.name for p in (tmp_path / "work" / "sub" / "lessons").iterdir()) == \
+        ["12_service_recovery.ipynb"]
+    assert sorted(p.name for p in (tmp_path / "work").iterdir()) == ["sub"]

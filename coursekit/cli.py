@@ -50,7 +50,10 @@ def _cmd_datasets(args) -> int:
         card = datasets.dataset_info(name)
         rows = f"{card.rows:>7} rows" if card.rows is not None else " " * 12
         print(f"{name:<28}{rows}  {card.title}")
-    return 0
+    problems = datasets.card_problems()
+    for problem in problems.values():
+        print(f"error: {problem}", file=sys.stderr)
+    return 1 if problems else 0
 
 
 def _cmd_build(args) -> int:

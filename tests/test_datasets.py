@@ -272,3 +272,14 @@ def test_an_unreadable_data_folder_says_so(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "iterdir", refuse)  # as for a folder without read permission
     with pytest.raises(DatasetError, match=r"COURSEKIT_DATA=.* cannot be read \(Permission"):
         datasets.list_datasets()
+
+
+def test_cli_lists_the_good_datasets_and_names_a_broken_card(copied_datasets, capsys):
+    from coursekit.cli import main
+
+    _edit_card(copied_datasets, "recovery_experiment", 'file = "recovery_experiment.csv"',
+               'file = "../x.csv"')
+    assert main(["datasets"]) == 1
+    captured = capsys.readouterr()
+    assert "vacation_offers" in captured.out and "recovery_experiment" not in captured.out
+    assert captured.err.startswith("error: data card recovery_experiment.toml: file must be")

@@ -49,8 +49,8 @@ _OLD_INSTRUCTIONS = re.compile(r"Answer each question in the cell below it,\s+re
                                r"\s+then\s+run\s+the\s+`check`\s+cell\.")
 INSTRUCTIONS = ("Answer each question in the cell below it: replace `raise NotImplementedError()` "
                 "with code that assigns the variable the cell names. The locked cell after it "
-                "grades your answer; run it (or validate the notebook) to see whether the answer "
-                "is right and, if not, the likely mistake.")
+                "grades your answer; run it (or validate the notebook) to see whether it is "
+                "right.")
 NBGRADER_CONFIG = """\
 # nbgrader configuration written by `coursekit export-nbgrader`
 import os
@@ -173,7 +173,13 @@ NBGRADER_WORK = ("gradebook.db", "release", "submitted", "autograded", "feedback
 
 
 def _ranges(numbers: list[int], module_id: str) -> str:
-    """``[1, 2, 3, 5]`` -> ``"01.1-01.3, 01.5"`` (runs of three or more as a range)."""
+    """Question numbers as id ranges (runs of three or more become a range).
+
+    >>> _ranges([1, 2, 3, 5, 6], "01")
+    '01.1-01.3, 01.5, 01.6'
+    >>> _ranges([], "02")
+    'none'
+    """
     runs: list[list[int]] = []
     for n in numbers:
         if runs and n == runs[-1][-1] + 1:

@@ -5,7 +5,6 @@ carol plus one cheat in its first answer cell. Verdicts are computed outside the
 kernel (coursekit.autograde.VerifyAnswers), so no cheat may score more than carol.
 """
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path

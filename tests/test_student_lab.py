@@ -1,4 +1,4 @@
-"""`make lab` gives students JupyterLab without nbgrader's authoring tools; instructors keep them."""
+"""`make lab`: JupyterLab without nbgrader's authoring tools for students; instructors keep them."""
 from __future__ import annotations
 
 import re

@@ -126,18 +126,30 @@ def test_file_system_errors_are_one_line(tmp_path, capsys):
 
 
 def test_export_nbgrader_all_holds_every_ready_module(tmp_path, capsys):
-    """The whole course through nbgrader's own `generate_assignment` check of each notebook."""
+    """The whole course, released by nbgrader's own `generate_assignment`."""
     pytest.importorskip("nbgrader")
     from coursekit.course import resolve_modules
     from coursekit.exercises import list_questions
     from coursekit.grading import assignment_name
 
+    import nbformat
+
     out = tmp_path / "course"
     assert main(["export-nbgrader", "--all", "--out", str(out)]) == 0
     report = capsys.readouterr().out
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", "*", "--force"],
+                   cwd=out, env=env, check=True, capture_output=True, text=True)
     for m in resolve_modules(None, ready_only=True):
         assert f"{assignment_name(m)} ({len(list_questions(m.id))} points)" in report
-        assert (out / "source" / assignment_name(m) / m.notebook).is_file()
+        released = nbformat.read(out / "release" / assignment_name(m) / m.notebook,
+                                 as_version=4)
+        text = "\n".join(c.source for c in released.cells)
+        assert "BEGIN SOLUTION" not in text and "run the `check` cell" not in text, m.id
+        tests = [c for c in released.cells if c.source.startswith("grade(")]
+        assert len(tests) == len(list_questions(m.id)), m.id
+        answers = [c for c in released.cells if c.metadata.get("nbgrader", {}).get("solution")]
+        assert all("# Your answer: assign it to `" in c.source for c in answers), m.id
 
 
 def test_versions_into_a_closed_pipe_ends_quietly():

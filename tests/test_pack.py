@@ -204,8 +204,7 @@ def test_repeated_module_is_packed_once(tmp_path, capsys):
 def test_pack_all_verifies_and_executes(tmp_path):
     """The whole course, the most common pack, fully verified: each exercise notebook is
     compared with its own solutions only, every packed dataset loads with its checksum, and
-    every notebook executes once against the pack's own datasets (about a minute on an idle
-    2-core machine)."""
+    every notebook executes once against the pack's own datasets (the slowest test here)."""
     from coursekit.course import resolve_modules
 
     out = tmp_path / "all"

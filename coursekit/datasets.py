@@ -132,6 +132,10 @@ def _card(path: Path) -> DatasetCard:
     def bad(what: str) -> DatasetError:
         return DatasetError(f"data card {path.name}: {what}")
 
+    if not path.resolve().is_relative_to(path.parent.resolve()):
+        raise bad(f"is a link that leaves the data folder {path.parent}; refused")
+    if path.exists() and not (path.is_file() or path.is_dir()):  # e.g. a FIFO would block
+        raise bad("is not a regular file; refused")
     try:
         with open(path, "rb") as fh:
             raw = tomllib.load(fh)
@@ -225,7 +229,7 @@ def _data_file(card: DatasetCard, folder: Path | None = None) -> Path:
     """The data file of ``card``: inside the data folder, a regular file (else DatasetError)."""
     folder = data_dir() if folder is None else folder
     path = folder / card.file
-    if not os.path.lexists(path):
+    if not os.path.exists(path):  # follows links: a dangling link is missing too
         raise DatasetError(f"data file {path} of dataset {card.name!r} is missing")
     if not path.resolve().is_relative_to(folder.resolve()):
         raise DatasetError(f"data file {path} of dataset {card.name!r} is a link that leaves "

@@ -186,6 +186,8 @@ def verify_pack(out: str | Path, *, modules: list[Module], root: str | Path,
     previous = os.environ.get("COURSEKIT_DATA")
     os.environ["COURSEKIT_DATA"] = str((out / "datasets").resolve())
     try:
+        for problem in datasets.card_problems().values():
+            raise datasets.DatasetError(f"the pack's {problem}")
         for name in datasets.list_datasets():
             datasets.load_dataset(name)  # checksum + schema
         if execute:

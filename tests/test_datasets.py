@@ -283,3 +283,12 @@ def test_cli_lists_the_good_datasets_and_names_a_broken_card(copied_datasets, ca
     captured = capsys.readouterr()
     assert "vacation_offers" in captured.out and "recovery_experiment" not in captured.out
     assert captured.err.startswith("error: data card recovery_experiment.toml: file must be")
+
+
+def test_a_card_linked_from_outside_is_refused(copied_datasets):
+    outside = copied_datasets.parent / "outside.toml"
+    (copied_datasets / "recovery_experiment.toml").rename(outside)
+    (copied_datasets / "recovery_experiment.toml").symlink_to(outside)
+    datasets._read_cards.cache_clear()
+    assert "leaves the data folder" in datasets.card_problems()["recovery_experiment"]
+    _still_fine("recovery_experiment")

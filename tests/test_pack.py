@@ -212,3 +212,13 @@ def test_pack_all_verifies_and_executes(tmp_path):
     ready = resolve_modules(None, ready_only=True)
     assert sorted(p.name for p in (out / "exercises").iterdir()) == \
         sorted(m.notebook for m in ready)
+
+
+def test_verify_catches_a_broken_card(copy):
+    card = copy / "datasets" / "vacation_offers.toml"
+    card.write_text(card.read_text().replace('file = "vacation_offers.csv"', 'file = "/etc/x"'))
+    try:
+        with pytest.raises(DatasetError, match="vacation_offers.toml: file must be a bare"):
+            _verify(copy)
+    finally:
+        datasets._read_cards.cache_clear()

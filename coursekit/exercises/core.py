@@ -355,10 +355,12 @@ def grade(question_id: str, answer: Any) -> None:
     q = get_question(question_id)
     payload = {"question": q.id, "answer": encode_answer(answer)}
     try:
-        from IPython.display import display
+        from IPython import get_ipython
     except ImportError:  # pragma: no cover - outside Jupyter there is no grader to read it
-        pass
-    else:
+        get_ipython = None  # noqa: N806
+    if get_ipython is not None and get_ipython() is not None:
+        from IPython.display import display
+
         display({ANSWER_MIME: payload, "text/plain": f"answer to {q.id} recorded for grading"},
                 raw=True)
     feedback = verdict(q.id, answer, _current_student())

@@ -43,7 +43,8 @@ __all__ = ["ANSWERS", "CATEGORIES", "EVALUATION_TABLE", "kano_category", "kano_c
 #: The five answer options, in the order of the evaluation table.
 ANSWERS = ("like", "must-be", "neutral", "live-with", "dislike")
 #: The six Kano categories; also the tie-break order of :func:`kano_classify`
-#: (Berger et al. 1993: "M > O > A > I" - pick the category with the largest impact).
+#: Berger et al. (1993) give "M > O > A > I" (pick the category with the largest impact); the
+#: place of reverse and questionable after them (R > Q) is this project's choice, not Berger's.
 CATEGORIES = ("must-be", "one-dimensional", "attractive", "indifferent", "reverse",
               "questionable")
 _CODE = {"A": "attractive", "O": "one-dimensional", "M": "must-be", "I": "indifferent",
@@ -121,8 +122,8 @@ def kano_classify(responses: pd.DataFrame, *, feature: str = "feature",
     ``responses`` is a long table with one row per respondent x feature. The result has one
     row per feature (in order of first appearance) and the columns ``must-be``,
     ``one-dimensional``, ``attractive``, ``indifferent``, ``reverse``, ``questionable``
-    (counts), ``n`` and ``category``. Ties are broken in the order M > O > A > I > R > Q
-    (Berger et al. 1993).
+    (counts), ``n`` and ``category``. Ties are broken in the order M > O > A > I (Berger et
+    al. 1993), then R > Q (this project's choice: Berger et al. do not rank those two).
 
     >>> df = pd.DataFrame({"feature": ["wifi", "wifi", "wifi"],
     ...                    "functional": ["like", "like", "neutral"],

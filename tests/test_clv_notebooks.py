@@ -53,5 +53,20 @@ def test_misconception_feedback_names_the_mistake():
     assert check("04.3", 566.6666667).misconception == "timing-end"
     assert check("04.3", 207.7777778).misconception == "churn-as-retention"
     assert check("04.3", 850.0).misconception == "undiscounted"
-    assert check("04.6", 365 * 0.1).misconception in ("days", None)
+    from coursekit.exercises import exercise_data
+    from coursekit.models.btyd import BGNBD
+
+    d = exercise_data("04.6")
+    bg = BGNBD.from_params(r=d["r"], alpha=d["alpha"], a=d["a"], b=d["b"])
+    history = ([d["frequency"]], [d["recency"]], [d["T"]])
+    year = float(bg.conditional_expected_purchases(52, *history)[0])
+    naive = 52 * float(bg.conditional_expected_purchases(1, *history)[0])
+    assert naive > year                      # the weekly rate x 52 ignores dropout
+    assert check("04.6", year).status == "correct"
+    assert check("04.6", naive).misconception == "rate-times-52"
+    # oracle: CDNOW customer 1 under the published BG/NBD (Fader, Hardie & Lee 2005)
+    one = ([2], [30.43], [38.86])
+    assert float(bg.conditional_expected_purchases(52, *one)[0]) == pytest.approx(1.5587, abs=1e-4)
+    assert 52 * float(bg.conditional_expected_purchases(1, *one)[0]) == pytest.approx(1.9473,
+                                                                                      abs=1e-4)
     assert check("05.6", "Spenders").misconception == "axes-swapped"

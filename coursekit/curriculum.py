@@ -71,8 +71,9 @@ CURRICULUM: tuple[Item, ...] = (
     _I(16, "CLV: HBS net-present-value exercise", "TB 1310-1312, 1435-1442", "04", ("HBS",)),
     _I(17, "Simple CLV ($22.50 / $112.50)", "TB 3028-3038", "04", ("simple CLV",)),
     _I(18, "RFM customer value matrix", "TB 1318", "05", ("customer value matrix", "recency")),
-    _I(19, "Customer concentration: 15 % of customers, 55-70 % of sales", "TB 1316", "05",
-       ("55-70%",)),
+    _I(19, "Customer concentration: the 15 % loyal to a single retailer give 55-70 % of sales "
+           "(not testable with one store's log)", "TB 1316", "05",
+       ("55-70%", "loyalty to a single retailer")),
     _I(20, "QFD house of quality (6 parts)", "TB 1352-1375", "06",
        ("house of quality", "roof", "basement")),
     _I(21, "Pricing: willingness to pay vs worth; mark-up chain; sticker shock; channels",

@@ -51,7 +51,7 @@ CURRICULUM: tuple[Item, ...] = (
        ("five stages", "Joanne", "six-stage")),
     _I(6, "Need recognition = discrepancy x importance", "TB 374", "02",
        ("Need recognition: gap x importance",)),
-    _I(7, "Multi-attribute choice: vacuum cleaner, Fishbein, rank reversal", "TB 386, 2440", "02",
+    _I(7, "Multi-attribute choice: vacuum cleaner, importance-weighted model, rank reversal", "TB 386, 2440", "02",
        ("vacuum", "rank reversal")),
     _I(8, "Four groups of influencing factors", "TB 355-358, 759-767, 1877-1885", "02",
        ("situational",)),

@@ -93,7 +93,7 @@ CURRICULUM: tuple[Item, ...] = (
     _I(27, "The five-gap model", "TB 2064-2265", "07", ("five gaps",)),
     _I(28, "Gap-factor audit (45 items)", "S2 5-134", "07", ("Auditing the provider gaps",)),
     _I(29, "SMART service standards", "TB 2127-2149", "07", ("SMART", "standard_compliance")),
-    _I(30, "Zone of tolerance (adequate / desired)", "S0 9-11", "07", ("zone of tolerance",)),
+    _I(30, "Adequate / desired service levels (S0); zone of tolerance (PZB term)", "S0 9-11", "07", ("zone of tolerance",)),
     _I(31, "Research programme: objectives, criteria, 8 research types", "S0 1-7", "07",
        ("listening programme", "mystery shopping")),
     _I(32, "CRM: four functions; facets (operational / analytical / collaborative)",

@@ -65,7 +65,8 @@ IMPORTANCE_LEVELS: tuple[str, str, str] = ("L", "M", "H")
 IMPORTANCE_SCORES: dict[str, int] = {"L": 1, "M": 2, "H": 3}
 _LONG_NAMES = {"low": "L", "medium": "M", "high": "H"}
 
-#: The bank president's context statement (TB 6.1).
+#: The bank president's context statement (TB 6.1), quoted verbatim: CC BY-NC-SA 4.0 like its
+#: source (Perry & Benbow 2021, section 6.1), not MIT - see LICENSES.md.
 BANK_CONTEXT_STATEMENT = (
     "My goal is to figure out how my bank can grow by creating more value for and attracting "
     "new small business loan and deposit clients relative to their current banks."

@@ -245,6 +245,7 @@ def bottled_water(market_size: int = 500, price_share: float = 0.70,
 # --------------------------------------------------------------------------------------------
 
 #: Figure 7.1.2 exactly as printed (l.2860-2869). L = low, M = moderate, H = high importance.
+#: Transcribed verbatim: CC BY-NC-SA 4.0 like its source (TB 7.1), not MIT - see LICENSES.md.
 SERVICE_STATION_SEGMENTS = pd.DataFrame(
     {"price driven": ["H", "M", "L", "M", "M", "L", "L"],
      "on-the-go snackers": ["M", "H", "H", "M", "L", "L", "M"],

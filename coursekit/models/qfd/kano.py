@@ -1,7 +1,8 @@
 """The Kano model: classify service features from functional / dysfunctional answers.
 
-Not from the textbook. The textbook points to Kano only through Tontini's "modified Kano model"
-(l.1366); the method here follows Kano, Seraku, Takahashi & Tsuji 1984, "Attractive quality and
+Not from the textbook. The textbook does not discuss the Kano model: it cites Tontini (2003),
+"Deployment of customer needs in the QFD using a modified Kano model", only as the source of its
+list of QFD benefits (l.1366), never for Kano itself. The method here follows Kano, Seraku, Takahashi & Tsuji 1984, "Attractive quality and
 must-be quality", *Journal of the Japanese Society for Quality Control* 14(2): 39-48, and the
 evaluation table and coefficients of Berger et al. 1993, "Kano's methods for understanding
 customer-defined quality", *Center for Quality Management Journal* 2(4): 3-36.

@@ -7,7 +7,8 @@ Clausing (1988, "The House of Quality", *Harvard Business Review* 66(3): 63-73) 
 with signed symbols instead (strong/medium positive, medium/strong negative), so that a how can
 *hurt* a what. This house cannot represent such negative what-how relationships: every cell is a
 number >= 0 (a negative number raises ValueError); put a conflict between two hows in the roof,
-and model a how that hurts a requirement outside the house.
+and model a how that hurts a requirement outside the house. (Hauser & Clausing's symbols are
+cited from the QFD literature, not checked against the HBR article.)
 """
 from __future__ import annotations
 

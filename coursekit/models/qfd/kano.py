@@ -46,6 +46,7 @@ ANSWERS = ("like", "must-be", "neutral", "live-with", "dislike")
 #: The six Kano categories; also the tie-break order of :func:`kano_classify`
 #: Berger et al. (1993) give "M > O > A > I" (pick the category with the largest impact); the
 #: place of reverse and questionable after them (R > Q) is this project's choice, not Berger's.
+#: (The M > O > A > I order is cited from the Kano literature, not checked against the paper.)
 CATEGORIES = ("must-be", "one-dimensional", "attractive", "indifferent", "reverse",
               "questionable")
 _CODE = {"A": "attractive", "O": "one-dimensional", "M": "must-be", "I": "indifferent",

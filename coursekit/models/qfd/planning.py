@@ -66,12 +66,14 @@ class _PlanningMatrix:
         over-served must-be at ``IR = 0.8`` is *raised* to 0.894, not lowered.
 
         Not from the textbook: Cohen 1995 (planning matrix, sales points); Tan & Shen 2000
-        (Kano adjustment of the improvement ratio). Verified: Chaudha et al. (2011, "Integration
-        of Kano's Model into quality function deployment (QFD)", *Int J Adv Manuf Technol* 53:
-        689-698) cite Tan & Shen 2000 for adjusting the improvement ratio by Kano category. Not
-        verified here: the formula and the values of ``k`` in the paper itself (its text was
-        not available); they follow the summaries in Tontini (2007) and Chaudha et al. (2011)
-        as reported in the course's review (issue 17).
+        (Kano adjustment of the improvement ratio). What could be checked: the abstract of
+        Chaudha et al. (2011, "Integration of Kano's model into quality function deployment
+        (QFD)", *Int J Adv Manuf Technol* 53: 689-698) credits Tan & Shen (2000) with adjusting
+        the improvement ratio by Kano category. What could not: the formula and the values of
+        ``k`` in Tan & Shen's paper itself (not available to the authors); they follow the
+        secondary literature (Tontini 2007, *Total Quality Management & Business Excellence*
+        18(6): 599-612; Chaudha et al. 2011), which reports ``IR ** (1/k)`` with
+        ``k = 1/2, 1, 2``.
 
         >>> from coursekit.models.qfd.house import HouseOfQuality
         >>> h = HouseOfQuality(["a", "b"], [4, 2], ["x"], [[9], [3]], current=[2, 4],

@@ -60,6 +60,9 @@ The 2.5 factor is therefore a consequence of the segregation *assumption*, not a
 of the seed's "service recovery must be SUPERLATIVE": paradox share at severity 0.5 is 0.768
 segregated vs 0.991 integrated, at severity 1.5 0.113 vs 0.662 (tested). The published evidence
 (de Matos et al. 2007; Magnini et al. 2007) does not say which framing customers use.
+Verified for this note: the hedonic-editing rules (integrate a loss with a larger gain, segregate
+a small gain from a larger loss) as restated by Thaler (1999, "Mental accounting matters",
+*Journal of Behavioral Decision Making* 12: 183-206); not checked against the 1985 paper itself.
 
 Files: :mod:`~coursekit.models.recovery.parameters` (every parameter with its source),
 :mod:`~coursekit.models.recovery.justice` (the disconfirmation and justice model: recoveries,

@@ -10,8 +10,10 @@ customer* rising with tenure (more purchases, lower serving costs, referrals, pr
 rate builds up over the years. How large the gain looks depends on the horizon:
 :func:`retention_profit_uplift` over one year is large only with high fixed costs, but even with
 no fixed costs a 10 -> 5 % defection cut gives +24 % over ten years and +100 % once the base has
-settled (:func:`steady_state_profit_uplift`). The bond defection cuts follow Berry & Parasuraman
-(1991), *Marketing Services*, and are assumptions.
+settled (:func:`steady_state_profit_uplift`). Verified: the textbook's sentence (seed 001,
+l.918). Not verified here against the HBR article: Reichheld & Sasser's figures and their
+tenure explanation, cited from the services-marketing literature. The bond defection cuts follow
+Berry & Parasuraman (1991), *Marketing Services*, and are assumptions.
 """
 from __future__ import annotations
 

@@ -111,7 +111,10 @@ def multi_attribute_value(beliefs, importance):
     value"), and substituting importance for evaluation is what Cohen, Fishbein & Ahtola (1972,
     "The nature and uses of expectancy-value models in consumer attitude research", *Journal of
     Marketing Research* 9(4), 456-460) criticised. The course uses importance because its data
-    are importance ratings. Not from the textbook's value section.
+    are importance ratings. Not from the textbook's value section. Verified: TB 6.1's account of
+    Fishbein (1963) and of the importance-weighted framework (seed 001, l.2440). Not verified
+    here: the text of Fishbein (1963) and of Cohen, Fishbein & Ahtola (1972), cited from the
+    marketing literature.
 
     >>> beliefs = pd.DataFrame({"price": [4, 2], "comfort": [2, 5]}, index=["A", "B"])
     >>> multi_attribute_value(beliefs, {"price": 0.6, "comfort": 0.4})

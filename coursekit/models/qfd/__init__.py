@@ -28,7 +28,10 @@ Quality Management* 11(8): 1141-1151).
 Files: :mod:`~coursekit.models.qfd.house` (the house and its basement),
 :mod:`~coursekit.models.qfd.cells` (symbol scales and cell parsing),
 :mod:`~coursekit.models.qfd.planning` (the planning matrix), :mod:`~coursekit.models.qfd.roof`
-(the roof) and :mod:`~coursekit.models.qfd.kano` (classifying features with the Kano model).
+(the roof), :mod:`~coursekit.models.qfd.sensitivity` (how the priorities depend on the symbol
+scale), :mod:`~coursekit.models.qfd.kano` (classifying features with the Kano model) and
+:mod:`~coursekit.models.qfd.kano_evidence` (Fong's significance test, self-stated importance,
+the life cycle of attractive quality).
 
 >>> house = HouseOfQuality(
 ...     ["tasty food", "quick service"], [5, 3],
@@ -57,6 +60,12 @@ from coursekit.models.qfd.planning import (
 from coursekit.models.qfd.roof import (
     ROOF_SCALE,
 )
+from coursekit.models.qfd.sensitivity import (
+    RELATIONSHIP_SCALES,
+    ScaleSensitivity,
+    rescore,
+    scale_sensitivity,
+)
 from coursekit.models.qfd.kano import (
     ANSWERS,
     CATEGORIES,
@@ -64,6 +73,11 @@ from coursekit.models.qfd.kano import (
     kano_category,
     kano_classify,
     kano_coefficients,
+)
+from coursekit.models.qfd.kano_evidence import (
+    KANO_LIFE_CYCLE,
+    fong_test,
+    self_stated_importance,
 )
 
 __all__ = [
@@ -74,10 +88,17 @@ __all__ = [
     "KANO_EXPONENTS_REVERSED",
     "TAN_SHEN_KANO_PARAMETERS",
     "ROOF_SCALE",
+    "RELATIONSHIP_SCALES",
+    "ScaleSensitivity",
+    "rescore",
+    "scale_sensitivity",
     "ANSWERS",
     "CATEGORIES",
     "EVALUATION_TABLE",
     "kano_category",
     "kano_classify",
     "kano_coefficients",
+    "KANO_LIFE_CYCLE",
+    "fong_test",
+    "self_stated_importance",
 ]

@@ -110,6 +110,19 @@ def _cmd_export_html(args) -> int:
     return 0
 
 
+def _cmd_site(args) -> int:
+    from coursekit.site import build_site
+
+    try:
+        report = build_site(args.out, modules=args.modules, root=args.root, force=args.force,
+                            exercises=args.exercises, cache=not args.no_cache, jobs=args.jobs)
+    except ModuleNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(report)
+    return 0
+
+
 def _cmd_progress(args) -> int:
     from coursekit.exercises.progress import progress, progress_file
 
@@ -163,6 +176,7 @@ _EXAMPLES = {
     "pack": "coursekit pack --modules 04,07 --out class-pack",
     "export-nbgrader": "coursekit export-nbgrader --modules 01 --out nbgrader-course",
     "export-html": "coursekit export-html --out lessons-html",
+    "site": "coursekit site --out course-site --exercises",
     "progress": "COURSEKIT_PROGRESS=~/my-progress.json coursekit progress",
     "versions": "coursekit versions > replication-record.txt",
 }
@@ -178,6 +192,8 @@ _DESCRIPTIONS = {
     "export-nbgrader": "Write an nbgrader course directory with autograded test cells; "
                        "verdicts are computed outside the student's kernel.",
     "export-html": "Execute every ready lesson and render it to offline HTML with an index.",
+    "site": "Build the offline course website (Sphinx and MyST-NB, the extra .[site]): every "
+            "ready lesson executed, optionally the exercise pages without solutions.",
     "progress": "Show how many questions you answered correctly so far, per module.",
     "versions": "Print package versions and dataset checksums (a replication record); marks "
                 "a modified file MODIFIED and a missing one MISSING.",
@@ -226,6 +242,18 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--force", action="store_true",
                    help="replace a folder that coursekit wrote before")
     e.add_argument("--root", help="project folder (default: this checkout)")
+    s = command("site", _cmd_site, "build the offline course website (Sphinx, MyST-NB)")
+    s.add_argument("--out", required=True, help=_OUT_HELP)
+    s.add_argument("--modules", help="comma-separated module ids (default: every ready module)")
+    s.add_argument("--exercises", action="store_true",
+                   help="add the exercise pages (questions only, never solutions)")
+    s.add_argument("--no-cache", action="store_true",
+                   help="execute every lesson again instead of reusing build/site-cache/")
+    s.add_argument("--jobs", type=int, default=None,
+                   help="lessons executed at once (default: up to 2)")
+    s.add_argument("--force", action="store_true",
+                   help="replace a folder that coursekit wrote before")
+    s.add_argument("--root", help="project folder (default: this checkout)")
     command("progress", _cmd_progress, "show exercise progress")
     command("versions", _cmd_versions, "versions and dataset checksums")
     return p

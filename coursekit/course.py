@@ -30,12 +30,18 @@ class Module:
     datasets: tuple[str, ...] = ()
     status: str = "planned"
     sources: str = ""
-    question_bank: str | None = None
 
     @property
     def notebook(self) -> str:
         """File name shared by the lesson, solution and exercise notebooks."""
         return f"{self.id}_{self.slug}.ipynb"
+
+    @property
+    def question_bank(self) -> str | None:
+        """The module of this course module's question bank (see ``coursekit.exercises.bank``)."""
+        from coursekit.exercises.bank import BANKS
+
+        return f"coursekit.exercises.bank.{BANKS[self.id]}" if self.id in BANKS else None
 
     @property
     def name(self) -> str:
@@ -52,7 +58,6 @@ MODULES: tuple[Module, ...] = (
             "Judge a value proposition: who/what/why, clear/compelling/differentiating (TB 1.1, 3.1)",
         ),
         status="ready", sources="TB l.216-284, 999-1004",
-        question_bank="coursekit.exercises.bank.m01_value",
     ),
     Module(
         "02", "buying_behaviour", "Buying behaviour", "TB 1.1, 2.1, 5.1.8",
@@ -61,7 +66,6 @@ MODULES: tuple[Module, ...] = (
          "Describe the B2B buying centre and process"),
         datasets=("vacuum_models", "purchase_journeys"),
         status="ready", sources="TB l.353-400, 713-973",
-        question_bank="coursekit.exercises.bank.m02_buying_behaviour",
     ),
     Module(
         "03", "problems_and_ethics", "Problems and ethics", "TB 3.1-3.3",
@@ -70,7 +74,6 @@ MODULES: tuple[Module, ...] = (
          "Read the marketing-ethics survey"),
         datasets=("ethics_survey",),
         status="ready", sources="TB l.987-1232",
-        question_bank="coursekit.exercises.bank.m03_problems_ethics",
     ),
     Module(
         "04", "customer_lifetime_value", "Customer lifetime value", "TB 4.2, 7.4",
@@ -79,15 +82,13 @@ MODULES: tuple[Module, ...] = (
          "Forecast real customers with BG/NBD, Pareto/NBD, gamma-gamma and sBG"),
         datasets=("cdnow_summary", "cdnow_transactions", "retention_cohorts"),
         status="ready", sources="TB l.1308-1318, 1435-1445, 3028-3038",
-        question_bank="coursekit.exercises.bank.m04_clv",
     ),
     Module(
         "05", "rfm_value_matrix", "RFM and the customer value matrix", "TB 4.2",
         ("Score customers on recency, frequency and monetary value",
          "Build the customer value matrix and check sales concentration"),
-        datasets=("cdnow_transactions", "cafe_transactions"),
+        datasets=("cdnow_transactions", "cafe_transactions", "cafe_mailing"),
         status="ready", sources="TB l.1318",
-        question_bank="coursekit.exercises.bank.m05_rfm",
     ),
     Module(
         "06", "qfd_kano", "Quality function deployment and Kano", "TB 4.2",
@@ -95,7 +96,6 @@ MODULES: tuple[Module, ...] = (
          "Classify service features with the Kano model"),
         datasets=("qfd_restaurant", "qfd_boutique", "kano_survey"),
         status="ready", sources="TB l.1340-1375",
-        question_bank="coursekit.exercises.bank.m06_qfd_kano",
     ),
     Module(
         "07", "gap_model", "The gap model and SERVQUAL", "TB 5.1",
@@ -104,7 +104,6 @@ MODULES: tuple[Module, ...] = (
          "Audit the provider gaps"),
         datasets=("servqual_survey", "servqual_management"),
         status="ready", sources="TB 5.1.7-5.1.17; S0; S2",
-        question_bank="coursekit.exercises.bank.m07_gap_model",
     ),
     Module(
         "08", "customer_value_laddering", "Customer value and laddering", "TB 6.1",
@@ -112,7 +111,6 @@ MODULES: tuple[Module, ...] = (
          "Build an implication matrix and a hierarchical value map from ladders"),
         datasets=("bank_ladders", "bank_executive_estimates"),
         status="ready", sources="TB l.2400-2500",
-        question_bank="coursekit.exercises.bank.m08_customer_value",
     ),
     Module(
         "09", "negotiation", "Negotiation", "TB 6.2, 6.3",
@@ -120,7 +118,6 @@ MODULES: tuple[Module, ...] = (
          "Compare distributive and integrative outcomes",
          "Place conflict styles on concern for self x others"),
         status="ready", sources="TB l.2510-2760",
-        question_bank="coursekit.exercises.bank.m09_negotiation",
     ),
     Module(
         "10", "segmentation_competition", "Segmentation and competition", "TB 7.1",
@@ -129,7 +126,6 @@ MODULES: tuple[Module, ...] = (
          "Name the levels of competition"),
         datasets=("service_station_segments",),
         status="ready", sources="TB l.2780-2910",
-        question_bank="coursekit.exercises.bank.m10_segmentation",
     ),
     Module(
         "11", "relationships_loyalty", "Relationships and loyalty", "TB 1.2, 7.2-7.4",
@@ -138,7 +134,6 @@ MODULES: tuple[Module, ...] = (
          "Classify relationship bonds"),
         datasets=("relationship_stage_panel",),
         status="ready", sources="TB 1.2, 7.2-7.4; S0; S2; S3",
-        question_bank="coursekit.exercises.bank.m11_relationships",
     ),
     Module(
         "12", "service_recovery", "Service failure and recovery", "Ch. 8 (S0, S2, S3)",
@@ -147,7 +142,6 @@ MODULES: tuple[Module, ...] = (
          "Price a service guarantee"),
         datasets=("recovery_experiment",),
         status="ready", sources="S0 l.23-29; S2 l.202-218; S3 l.27-35",
-        question_bank="coursekit.exercises.bank.m12_service_recovery",
     ),
     Module(
         "13", "customer_roles_design", "Customer roles and service design", "Ch. 8 (S3, S4)",
@@ -156,7 +150,6 @@ MODULES: tuple[Module, ...] = (
          "Trade off drop and go errors in service design"),
         datasets=("idea_screening",),
         status="ready", sources="S3 l.36-56; S4",
-        question_bank="coursekit.exercises.bank.m13_roles_design",
     ),
 )
 

@@ -12,7 +12,7 @@ import pytest  # noqa: E402
 
 from coursekit.models.btyd import BGNBD, frequency_recency_grid, prob_alive_path  # noqa: E402
 from coursekit.plots import btyd as btyd_plots  # noqa: E402
-from coursekit.widgets.customer import (CustomerExplorer, customer_update,  # noqa: E402
+from coursekit.widgets.btyd import (CustomerExplorer, customer_update,  # noqa: E402
                                         fitted_cdnow_models)
 
 BG = BGNBD.from_params(r=0.243, alpha=4.414, a=0.793, b=2.426)
@@ -123,16 +123,16 @@ def test_grid_and_path_invariants():
 
 def test_explorer_uses_the_models_it_is_given_and_fits_nothing_else():
     from coursekit.models.btyd import GammaGamma
-    from coursekit.widgets import customer
+    from coursekit.widgets import btyd
 
     gg = GammaGamma.from_params(p=6.25, q=3.74, gamma=15.44)
-    customer._fit_cdnow.cache_clear()
+    btyd._fit_cdnow.cache_clear()
     e = CustomerExplorer(models={"BG/NBD": BG}, spend=gg, draw=False)
-    assert customer._fit_cdnow.cache_info().currsize == 0  # nothing refitted
+    assert btyd._fit_cdnow.cache_info().currsize == 0  # nothing refitted
     assert e.result.prob_alive == pytest.approx(BG.prob_alive(2, 30.43, 38.86)[0])
     assert e.result.expected_spend == pytest.approx(gg.conditional_expected_spend(2, 22.35)[0])
     e.controls["model"].value = "Pareto/NBD"  # not passed: fitted on CDNOW when first selected
-    assert customer._fit_cdnow.cache_info().currsize == 1
+    assert btyd._fit_cdnow.cache_info().currsize == 1
     assert e.result.prob_alive == pytest.approx(0.86912035, rel=1e-3)
 
 

@@ -2,7 +2,7 @@
 import pytest
 
 from coursekit.models import negotiation as ng
-from coursekit.widgets.choice import ChoiceExplorer, choice_update
+from coursekit.widgets.buying import ChoiceExplorer, choice_update
 from coursekit.widgets.negotiation import PatioExplorer, ZopaExplorer
 from coursekit.widgets.problems import EscalationExplorer
 

@@ -75,7 +75,7 @@ def test_summary_bad_input():
 
 def test_cafe_generator_reproduces_the_shipped_file():
     from coursekit.synth import to_csv_bytes
-    from coursekit.synth.cafe import cafe_transactions
+    from coursekit.synth.rfm import cafe_transactions
 
     shipped = (DATA / "cafe_transactions.csv").read_bytes()
     assert hashlib.sha256(to_csv_bytes(cafe_transactions())).hexdigest() == \
@@ -85,7 +85,7 @@ def test_cafe_generator_reproduces_the_shipped_file():
 def test_cafe_parameter_recovery(cafe_summary):
     """The fitted BG/NBD is close to the truth: a likelihood-ratio test (4 df, 0.1% level)
     does not reject the true parameters, and the mean bill is recovered within 5%."""
-    from coursekit.synth.cafe import TRUE_BGNBD, TRUE_GAMMA_GAMMA
+    from coursekit.synth.rfm import TRUE_BGNBD, TRUE_GAMMA_GAMMA
 
     s = cafe_summary
     fitted = BGNBD().fit(s["frequency"], s["recency"], s["T"])

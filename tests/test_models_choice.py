@@ -1,10 +1,10 @@
-"""Tests for coursekit.models.choice (vacuum-cleaner example, TB 1.1)."""
+"""Tests for coursekit.models.buying.choice (vacuum-cleaner example, TB 1.1)."""
 import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from coursekit.models import choice as ch
+from coursekit.models.buying import choice as ch
 from coursekit.synth.buying import vacuum_models
 
 

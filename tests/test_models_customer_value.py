@@ -1,4 +1,4 @@
-"""Tests for coursekit.models.customer_value: the bank case of textbook 6.1 and the
+"""Tests for coursekit.models.laddering.customer_value: the bank case of textbook 6.1 and the
 importance x belief comparison."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coursekit.models import customer_value as cv
+from coursekit.models.laddering import customer_value as cv
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Tests of coursekit.models.kano and the synthetic Kano survey (module 06).
+"""Tests of coursekit.models.qfd.kano and the synthetic Kano survey (module 06).
 
 The oracle for the 25 answer pairs is the evaluation table of Berger et al. (1993), written out
 here independently of the module's own table.
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coursekit.models.kano import kano_category, kano_classify, kano_coefficients
+from coursekit.models.qfd.kano import kano_category, kano_classify, kano_coefficients
 
 DATA = Path(__file__).resolve().parents[1] / "datasets"
 
@@ -103,18 +103,18 @@ def test_synthetic_survey_recovers_true_categories():
 
 def test_survey_file_matches_generator_and_card():
     from coursekit.synth import to_csv_bytes
-    from coursekit.synth.kano import kano_survey
+    from coursekit.synth.qfd import kano_survey
 
     assert to_csv_bytes(kano_survey()) == (DATA / "kano_survey.csv").read_bytes()
     from coursekit.datasets import load_dataset
 
     df = load_dataset("kano_survey")
-    assert list(df.columns) == ["respondent", "feature", "functional", "dysfunctional",
+    assert list(df.columns) == ["respondent", "feature", "functional", "dysfunctional", "importance",
                                 "true_category"]
 
 
 def test_generator_is_seeded():
-    from coursekit.synth.kano import kano_survey
+    from coursekit.synth.qfd import kano_survey
 
     pd.testing.assert_frame_equal(kano_survey(30, seed=1), kano_survey(30, seed=1))
     assert not kano_survey(30, seed=1).equals(kano_survey(30, seed=2))

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from coursekit.models import pricing
+from coursekit.models.segments import pricing
 
 markup = st.floats(min_value=0, max_value=3, allow_nan=False)
 

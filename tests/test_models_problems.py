@@ -1,10 +1,11 @@
-"""Tests for coursekit.models.problems (TB 3.1-3.2) and coursekit.models.ethics (TB 3.3)."""
+"""Tests for coursekit.models.problems (TB 3.1-3.2) and coursekit.models.problems.ethics (TB 3.3)."""
 import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from coursekit.models import ethics, problems as pr
+from coursekit.models.problems import ethics
+from coursekit.models import problems as pr
 
 # Figure 4.5 typed out again from the textbook (seed 001, lines 1080-1087), as an oracle.
 FIGURE_4_5 = """\

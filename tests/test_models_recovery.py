@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coursekit.models import complaints, guarantees
+from coursekit.models.recovery import complaints, guarantees
 from coursekit.models import recovery as rc
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -2,7 +2,7 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from coursekit.models import rubrics
+from coursekit.models.servqual import rubrics
 
 SKILLS = list(rubrics.CUSTOMER_SERVICE_SKILLS)
 

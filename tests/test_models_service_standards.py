@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from coursekit.models import service_standards as ss
+from coursekit.models.servqual import service_standards as ss
 
 
 def test_textbook_lists():

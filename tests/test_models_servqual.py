@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from coursekit.models import gap_audit as ga
+from coursekit.models.servqual import provider_gaps as ga
 from coursekit.models import servqual as sq
-from coursekit.models import servqual_stats as ss
+from coursekit.models.servqual import statistics as ss
 from coursekit.synth import servqual as synth
 
 E_COLS, P_COLS = sq.item_columns("e"), sq.item_columns("p")

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from coursekit.models import word_of_mouth as wom
+from coursekit.models.relationships import word_of_mouth as wom
 
 
 def test_textbook_numbers():

@@ -1,6 +1,6 @@
 """Instant feedback on exercises: ``check(question_id, answer)`` and ``hint(question_id)``.
 
-Questions live in question banks (``coursekit.exercises.bank.mNN_*``), one per module. Each
+Questions live in question banks (``coursekit.exercises.bank.<topic>``, listed in ``bank.BANKS``), one per module. Each
 question knows its answer key, its tolerance, hints, and *misconceptions*: functions that compute
 the wrong answer a typical mistake produces, so ``check`` can say which mistake was likely made.
 

@@ -5,7 +5,6 @@ import hashlib
 import html
 import importlib
 import os
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -78,14 +77,10 @@ def register(*questions: Question) -> None:
 
 
 def _bank_modules() -> dict[str, list[str]]:
-    """Question-bank module names by course-module id (``"01" -> ["...m01_value"]``)."""
-    from . import bank
+    """Question-bank module names by course-module id (``"01" -> ["...bank.value"]``)."""
+    from .bank import BANKS
 
-    found: dict[str, list[str]] = {}
-    for info in pkgutil.iter_modules(bank.__path__):
-        if info.name.startswith("m") and info.name[1:3].isdigit():
-            found.setdefault(info.name[1:3], []).append(f"{bank.__name__}.{info.name}")
-    return found
+    return {module_id: [f"{__package__}.bank.{name}"] for module_id, name in BANKS.items()}
 
 
 def _load_bank(module_id: str, banks: dict[str, list[str]] | None = None) -> None:

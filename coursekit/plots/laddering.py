@@ -152,14 +152,14 @@ def value_map(graph, ax=None, *, label_width: int = 16, show_weights: bool = Tru
 def importance_gaps(table: pd.DataFrame, ax=None):
     """Executives' vs customers' importance (L/M/H) per attribute, surprises highlighted.
 
-    ``table`` is the result of ``coursekit.models.customer_value.executive_vs_customer``.
+    ``table`` is the result of ``coursekit.models.laddering.customer_value.executive_vs_customer``.
     """
-    from coursekit.models.customer_value import IMPORTANCE_SCORES
+    from coursekit.models.laddering.customer_value import IMPORTANCE_SCORES
 
     if not isinstance(table, pd.DataFrame) or not {"executive", "customer", "finding"} <= set(
             table.columns):
         raise TypeError("table must be the result of "
-                        "coursekit.models.customer_value.executive_vs_customer")
+                        "coursekit.models.laddering.customer_value.executive_vs_customer")
     ax = new_axes(ax, figsize=(8, 0.35 * len(table) + 1.5))
     y = np.arange(len(table))
     ex = table["executive"].map(IMPORTANCE_SCORES)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from coursekit.models import ethics
+from coursekit.models.problems import ethics
 from coursekit.models import problems as pr
 from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, finish, new_axes
 

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 
 from coursekit._validate import check_columns, check_choice
-from coursekit.models.guarantees import guarantee_economics
+from coursekit.models.recovery.guarantees import guarantee_economics
 from coursekit.models.recovery import ExpectedPath
 from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, finish, new_axes
 
@@ -118,7 +118,7 @@ def cell_means(experiment: pd.DataFrame, outcome: str = "satisfaction", ax=None)
 def guarantee_net_value(payouts, ax=None, **economics):
     """Net value of a service guarantee against its payout per claim; the break-even payout
     marked. ``economics`` are the other arguments of
-    :func:`~coursekit.models.guarantees.guarantee_economics`."""
+    :func:`~coursekit.models.recovery.guarantees.guarantee_economics`."""
     payouts = np.asarray(payouts, dtype=float)
     if payouts.ndim != 1 or payouts.size < 2:
         raise ValueError("payouts must be a list of at least two payout values")

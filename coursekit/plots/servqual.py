@@ -4,9 +4,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from coursekit.models.gap_audit import GapAudit
+from coursekit.models.servqual.provider_gaps import GapAudit
 from coursekit.models.servqual import ZoneOfTolerance
-from coursekit.models.servqual_stats import DriverAnalysis
+from coursekit.models.servqual.statistics import DriverAnalysis
 from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, finish, new_axes
 
 __all__ = ["gap_model_diagram", "expectation_perception", "driver_coefficients",

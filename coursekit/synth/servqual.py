@@ -31,7 +31,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from coursekit.models.servqual_instrument import DIMENSIONS, ITEMS, item_columns
+from coursekit.models.servqual.instrument import DIMENSIONS, ITEMS, item_columns
 
 __all__ = ["BRANCHES", "DRIVER_WEIGHTS", "FACTOR_CORRELATION", "servqual_survey",
            "servqual_management", "true_gaps", "true_knowledge_gaps", "true_item_means"]

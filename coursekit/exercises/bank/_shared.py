@@ -1,4 +1,4 @@
-"""Helpers shared by several question banks (not a bank itself: its name has no ``mNN_``)."""
+"""Helpers shared by several question banks (not a bank itself: ``BANKS`` does not list it)."""
 from __future__ import annotations
 
 from collections.abc import Sequence

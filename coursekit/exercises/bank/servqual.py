@@ -1,0 +1,268 @@
+"""Questions of module 07, the gaps model and SERVQUAL (TB 5.1.7-5.1.17, seeds 000 and 002)."""
+from __future__ import annotations
+
+import numpy as np
+
+from coursekit.exercises.core import Misconception, Question, register
+from coursekit.models.servqual import rubrics, service_standards as ss
+from coursekit.models import servqual as sq
+
+M = Misconception
+DIMS = sq.DIMENSIONS
+
+
+def _item(rng: np.random.Generator) -> dict:
+    e = int(rng.integers(5, 8))
+    return {"e": e, "p": int(rng.integers(2, e))}
+
+
+def _reliability(rng: np.random.Generator) -> dict:
+    e = rng.integers(5, 8, 5)
+    return {"e": [int(x) for x in e], "p": [int(x) for x in np.minimum(e, rng.integers(3, 8, 5))]}
+
+
+def _dimension_gap(d: dict) -> float:
+    return float(np.mean(np.subtract(d["p"], d["e"])))
+
+
+def _profile(rng: np.random.Generator) -> dict:
+    gaps = np.round(rng.uniform(-1.6, 0.4, 5), 1)
+    w = rng.dirichlet([2, 6, 4, 3, 3]) * 100
+    w = np.floor(w).astype(int)
+    w[1] += 100 - w.sum()
+    return {"gaps": dict(zip(DIMS, gaps.tolist())), "weights": dict(zip(DIMS, w.tolist()))}
+
+
+def _weighted(d: dict) -> float:
+    return sq.servqual_score(d["gaps"], d["weights"])
+
+
+def _zone(rng: np.random.Generator) -> dict:
+    a = float(rng.integers(8, 11) / 2)
+    return {"adequate": a, "desired": a + float(rng.integers(2, 4) / 2),
+            "perceived": round(float(rng.uniform(a - 1, a + 2)), 1)}
+
+
+_ALPHA_DATA = [[4, 5, 4], [6, 6, 5], [3, 4, 4], [5, 6, 6]]
+
+
+def _alpha_no_correction(d: dict) -> float:
+    x = np.asarray(_ALPHA_DATA, float)
+    return float(1 - x.var(axis=0, ddof=1).sum() / x.sum(axis=1).var(ddof=1))
+
+
+register(
+    Question(
+        "07.1", "A customer rates item 11 ('employees give you prompt service') `e` for "
+                "expectation and `p` for perception on the 1-7 scale. What is the SERVQUAL gap "
+                "score of this item?",
+        answer=lambda d: float(d["p"] - d["e"]), data=_item,
+        misconceptions=(M("reversed-sign", lambda d: float(d["e"] - d["p"]),
+                          "You computed E - P. The SERVQUAL gap is P - E: perception minus "
+                          "expectation, so a shortfall gives a NEGATIVE gap."),),
+        hints=("Gap = perception - expectation.", "Service below expectations -> negative gap."),
+        explanation="A negative gap is the customer gap (gap 5) on this item.",
+    ),
+    Question(
+        "07.2", "On the five reliability items a respondent gives the expectations `e` and the "
+                "perceptions `p`. What is the respondent's reliability gap score?",
+        answer=_dimension_gap, data=_reliability,
+        misconceptions=(
+            M("reversed-sign", lambda d: -_dimension_gap(d),
+              "You averaged E - P; the gap is P - E (negative when service falls short)."),
+            M("sum", lambda d: 5 * _dimension_gap(d),
+              "You added the five item gaps; a dimension score is their MEAN, so that "
+              "dimensions with 4 and 5 items stay comparable."),
+        ),
+        hints=("Compute P - E for each item.", "Then take the mean of the five item gaps."),
+    ),
+    Question(
+        "07.3", "A branch's mean dimension gaps are in `gaps`. What is its unweighted SERVQUAL "
+                "score?",
+        answer=lambda d: sq.servqual_score(d["gaps"]), data=_profile,
+        misconceptions=(
+            M("weighted", lambda d: _weighted(d),
+              "That is the importance-weighted score; the unweighted score gives each of the "
+              "five dimensions the same weight (1/5)."),
+            M("summed", lambda d: 5 * sq.servqual_score(d["gaps"]),
+              "You summed the five dimension gaps; the unweighted score is their mean."),
+        ),
+        hints=("Average the five dimension gaps.",),
+    ),
+    Question(
+        "07.4", "The customers allocated 100 importance points as in `weights`. What is the "
+                "importance-weighted SERVQUAL score of the branch with the gaps `gaps`?",
+        answer=_weighted, data=_profile,
+        misconceptions=(
+            M("unweighted", lambda d: sq.servqual_score(d["gaps"]),
+              "That is the unweighted mean. Weight each dimension gap by its points / 100."),
+            M("no-divide", lambda d: 100 * _weighted(d),
+              "You multiplied by the points without dividing by 100: the weights are a "
+              "100-point allocation, so w_d / 100 are the shares."),
+        ),
+        hints=("Weighted score = sum of (points_d / 100) x gap_d.",
+               "The points sum to 100, so the result is a weighted mean of the gaps."),
+        explanation="Weighting moves the score towards the gaps customers care about most.",
+    ),
+    Question(
+        "07.5", "A customer's adequate service level for responsiveness is `adequate`, the "
+                "desired level `desired` and the perceived level `perceived`. What is the "
+                "measure of service adequacy (MSA)?",
+        answer=lambda d: sq.zone_of_tolerance(d["adequate"], d["desired"], d["perceived"]).msa,
+        data=_zone,
+        misconceptions=(
+            M("superiority", lambda d: d["perceived"] - d["desired"],
+              "That is the measure of service SUPERIORITY (P - desired). Adequacy compares "
+              "perception with the adequate level: P - A."),
+            M("reversed-sign", lambda d: d["adequate"] - d["perceived"],
+              "You computed A - P; MSA = P - A (positive when service is above the adequate "
+              "level)."),
+        ),
+        hints=("MSA = perceived - adequate.",),
+    ),
+    Question(
+        "07.6", "Adequate level 5.0, desired level 6.5, perceived 5.8. Where is the service: "
+                "'below', 'within' or 'above' the zone of tolerance?",
+        kind="choice", options=("below", "within", "above"),
+        answer=lambda d: str(sq.zone_of_tolerance(5.0, 6.5, 5.8).position),
+        misconceptions=(M("below", lambda d: "below",
+                          "5.8 falls short of the DESIRED level, but the zone of tolerance "
+                          "runs from adequate (5.0) to desired (6.5): it is within the zone."),),
+        hints=("The zone is the band between the adequate and the desired level.",),
+    ),
+    Question(
+        "07.7", "Four respondents answer three tangibles items: rows [[4, 5, 4], [6, 6, 5], "
+                "[3, 4, 4], [5, 6, 6]]. What is Cronbach's alpha of the three items?",
+        answer=lambda d: sq.cronbach_alpha(_ALPHA_DATA), rtol=1e-3,
+        misconceptions=(M("no-k-correction", lambda d: _alpha_no_correction(d),
+                          "You left out the factor k / (k - 1) = 3 / 2: alpha = k/(k-1) x "
+                          "(1 - sum of item variances / variance of the total)."),),
+        hints=("alpha = k/(k-1) (1 - sum(s_i^2) / s_T^2).",
+               "s_T^2 is the variance of each respondent's total over the three items."),
+    ),
+    Question(
+        "07.8", "The empathy items of a survey have Cronbach's alpha = 0.55. What does this "
+                "tell you?",
+        kind="choice",
+        options=("the items are not consistent enough to be averaged into one score",
+                 "the firm's service is unreliable",
+                 "55% of customers are satisfied with empathy"),
+        answer=lambda d: "the items are not consistent enough to be averaged into one score",
+        misconceptions=(
+            M("dimension-confusion", lambda d: "the firm's service is unreliable",
+              "Alpha is the reliability of the MEASUREMENT (internal consistency of the items), "
+              "not the SERVQUAL dimension 'reliability' of the service."),
+            M("percent", lambda d: "55% of customers are satisfied with empathy",
+              "Alpha is not a share of customers; it measures how consistently the items "
+              "measure the same thing (values of 0.7 or more are usually wanted)."),
+        ),
+        hints=("What does Cronbach's alpha measure: the service or the questionnaire?",),
+    ),
+    Question(
+        "07.9", "Customers' mean expectation of responsiveness is 6.2; the managers' mean "
+                "estimate of what customers expect is 5.4. What is gap 1 (the knowledge gap) "
+                "for responsiveness?",
+        answer=lambda d: 6.2 - 5.4,
+        misconceptions=(M("reversed-sign", lambda d: 5.4 - 6.2,
+                          "Gap 1 = customer expectations - management's perception of them; "
+                          "a positive value means management underestimates expectations."),),
+        hints=("Gap 1 lies between customer expectations and management perceptions (5.1.12).",),
+    ),
+    Question(
+        "07.10", "A hospital's brochure shows clean, furnished rooms, but the rooms are poorly "
+                 "maintained. Which gap of the model is this (1-5)?",
+        kind="choice", options=("1", "2", "3", "4", "5"), answer=lambda d: "4",
+        misconceptions=(M("performance", lambda d: "3",
+                          "Gap 3 is delivery vs the firm's own standards. Here the promise in "
+                          "an external communication is not kept: the communication gap (4)."),),
+        hints=("Compare what was promised with what was delivered (5.1.15).",),
+    ),
+    Question(
+        "07.11", "Which gap can a retailer NOT close directly, but only by closing the others?",
+        kind="choice", options=("1", "2", "3", "4", "5"), answer=lambda d: "5",
+        misconceptions=(M("knowledge", lambda d: "1",
+                          "Gap 1 is closed directly by research and upward communication. The "
+                          "customer gap (5) closes only when gaps 1-4 close (5.1.16)."),),
+        hints=("Which gap is the customer's own comparison of expected and perceived service?",),
+    ),
+    Question(
+        "07.12", "In the provider-gap factor list, 'Overpromising in personal selling' is a "
+                 "sub-item of which gap (1-4)?",
+        kind="choice", options=("1", "2", "3", "4"),
+        answer=lambda d: str(next(g.number for g in sq.GAP_FACTORS for f in g.factors
+                                  if "Overpromising in personal selling" in f.items)),
+        misconceptions=(M("delivery", lambda d: "3",
+                          "Selling is an external communication; overpromising is a cause of "
+                          "gap 4 (not matching performance to promises)."),),
+        hints=("Overpromising is about promises made to customers.",),
+    ),
+    Question(
+        "07.13", "Which research type of a listening programme measures individual employees' "
+                 "performance against the service standards (evidence on gap 3)?",
+        kind="choice", options=("customer complaint solicitation", "relationship surveys",
+                                "mystery shopping", "lost customer research"),
+        answer=lambda d: "mystery shopping",
+        misconceptions=(M("relationship", lambda d: "relationship surveys",
+                          "Relationship surveys track overall performance from the customer's "
+                          "view (gaps 1 and 5), not each employee against the standards."),),
+        hints=("Which method observes the service as an anonymous customer would?",),
+    ),
+)
+
+
+# --- TB 5.1.10 and 5.1.18: MTTR, service standards and the discussion rubric --------------------
+
+def _repairs(rng: np.random.Generator) -> dict:
+    return {"repair_hours": [float(x) for x in rng.integers(1, 25, 5)],
+            "within": float(rng.integers(4, 13))}
+
+
+def _mttr(d: dict) -> float:
+    return ss.mean_time_to_repair(d["repair_hours"])
+
+
+def _within_share(d: dict) -> float:
+    return ss.standard_compliance(d["repair_hours"], within=d["within"], target=0.9).share_within
+
+
+def _discussion(initial: str, peers: int) -> int:
+    return rubrics.discussion_score(initial, peers)
+
+
+register(
+    Question(
+        "07.14", "Support automation aims at a lower mean time to repair (TB 5.1.10). Five "
+                 "repairs took `repair_hours` hours. What is the MTTR (hours)?",
+        answer=_mttr, data=_repairs,
+        misconceptions=(
+            M("total", lambda d: float(sum(d["repair_hours"])),
+              "That is the total repair time; divide it by the number of repairs."),
+            M("median", lambda d: float(np.median(d["repair_hours"])),
+              "That is the median; MTTR is the mean, total time / number of repairs."),
+        ),
+        hints=("MTTR = total repair time / number of repairs.",),
+    ),
+    Question(
+        "07.15", "A SMART standard says 'fix every fault within `within` hours'. What share of "
+                 "the five repairs in `repair_hours` met it (0.6 = 60 %)?",
+        answer=_within_share, data=_repairs,
+        misconceptions=(
+            M("missed-share", lambda d: 1 - _within_share(d),
+              "That is the share that *missed* the standard."),
+        ),
+        hints=("Count the repairs that took no longer than the limit.", "Divide by five."),
+    ),
+    Question(
+        "07.16", "Under the TB 5.1.18 rubric, a student's initial post does not fully address the "
+                 "prompt, and she replies to two classmates. How many points of 10 does she get?",
+        answer=lambda d: float(_discussion("developing", 2)),
+        misconceptions=(
+            M("one-reply", lambda d: float(_discussion("developing", 1)),
+              "Replies to two (or more) classmates earn the full 5 points for that criterion."),
+            M("exemplary", lambda d: float(_discussion("exemplary", 2)),
+              "An initial response that does not fully address the prompt is 'developing' "
+              "(2 points), not 'exemplary'."),
+        ),
+        hints=("Initial response: 0, 2 or 5 points; responses to peers: 0, 2 or 5 points.",),
+    ),
+)

@@ -1,0 +1,57 @@
+"""Module 13, customer roles and service design (chapter 8 seeds S3, S4): roles of customers,
+make or buy, managing the customer mix, screening new-service ideas, positioning, the
+cost/quality/customisation trade-off, SITOC and FAST.
+
+Files: :mod:`~coursekit.models.design.service_design`.
+"""
+from __future__ import annotations
+
+from coursekit.models.design.service_design import (
+    CUSTOMER_ROLES,
+    GAP_WIDENING_BEHAVIOURS,
+    MAKE_OR_BUY_CRITERIA,
+    SST_REASONS,
+    PARTICIPATION_STRATEGIES,
+    DESIGN_GOALS,
+    DESIGN_FACTORS,
+    POSITIONING,
+    MakeOrBuy,
+    make_or_buy,
+    encounter_dissatisfaction,
+    simulate_customer_mix,
+    screening_errors,
+    screening_value,
+    optimal_threshold,
+    simulate_screening,
+    positioning,
+    unit_cost_index,
+    SITOC_PARTS,
+    SitocMap,
+    sitoc_map,
+    fast_chain,
+)
+
+__all__ = [
+    "CUSTOMER_ROLES",
+    "GAP_WIDENING_BEHAVIOURS",
+    "MAKE_OR_BUY_CRITERIA",
+    "SST_REASONS",
+    "PARTICIPATION_STRATEGIES",
+    "DESIGN_GOALS",
+    "DESIGN_FACTORS",
+    "POSITIONING",
+    "MakeOrBuy",
+    "make_or_buy",
+    "encounter_dissatisfaction",
+    "simulate_customer_mix",
+    "screening_errors",
+    "screening_value",
+    "optimal_threshold",
+    "simulate_screening",
+    "positioning",
+    "unit_cost_index",
+    "SITOC_PARTS",
+    "SitocMap",
+    "sitoc_map",
+    "fast_chain",
+]

@@ -188,8 +188,8 @@ _DESCRIPTIONS = {
     "export-nbgrader": "Write an nbgrader course directory with autograded test cells; "
                        "verdicts are computed outside the student's kernel.",
     "export-html": "Execute every ready lesson and render it to offline HTML with an index.",
-    "site": "Build the offline course website: every ready lesson executed and rendered as a "
-            "page with navigation, search and formulas as MathML (needs the extra .[site]).",
+    "site": "Build the offline course website (Sphinx and MyST-NB, the extra .[site]): every "
+            "ready lesson executed, optionally the exercise pages without solutions.",
     "progress": "Show how many questions you answered correctly so far, per module.",
     "versions": "Print package versions and dataset checksums (a replication record); marks "
                 "a modified file MODIFIED and a missing one MISSING.",

@@ -295,7 +295,8 @@ def build_site(out: str | Path, *, modules: str | list[str] | None = None,
                jobs: int | None = None, timeout: int = 180) -> SiteReport:
     """Execute every ready lesson (or the ready ones among ``modules``) and build the site.
 
-    ``out`` must not exist or be empty (``force=True`` replaces it). ``exercises=True`` adds
+    ``out`` must not exist or be empty (``force=True`` replaces a folder coursekit wrote; see
+    :mod:`coursekit.output`). ``exercises=True`` adds
     the exercise pages (questions, never solutions). ``cache`` reuses lessons executed before
     (kept in ``cache_dir``, default ``<root>/build/site-cache``); ``jobs`` lessons run at once
     (default: up to 2). A lesson that raises stops the build with its error.
@@ -319,8 +320,7 @@ def build_site(out: str | Path, *, modules: str | list[str] | None = None,
             raise ModuleNotFoundError(f"{package} is missing; {SITE_EXTRA_HINT}") from exc
     from coursekit.output import check_output_folder, output_folder
 
-    out = Path(out)
-    check_output_folder(out, force=force, root=root)  # refuse before the long execution
+    check_output_folder(out, force=force, root=root)  # refuse before executing anything
     cache_path = None
     if cache:
         cache_path = Path(cache_dir) if cache_dir is not None else root / "build" / "site-cache"
@@ -339,14 +339,16 @@ def build_site(out: str | Path, *, modules: str | list[str] | None = None,
     tasks = {m: _exercise_page(m, root) for m in chosen} if exercises else {}
 
     start = time.perf_counter()
-    with output_folder(out, command="site", force=force, root=root) as site, \
+    # built in a temporary sibling with coursekit's marker, swapped in at the end
+    with output_folder(out, command="site", force=force, root=root) as built, \
             tempfile.TemporaryDirectory(prefix="coursekit-site-") as tmp:
         work = Path(tmp)
         _write_sources(work / "src", lessons, tasks, chosen)
-        warnings = _run_sphinx(work / "src", site, work, jobs)
-        _prune_theme_files(site)
-        size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+        warnings = _run_sphinx(work / "src", built, work, jobs)
+        _prune_theme_files(built)
     sphinx_seconds = time.perf_counter() - start
+    out = Path(out)
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     pages = ["index.html", *(f"notebooks/{m.name}.html" for m in chosen),
              *(f"exercises/{m.name}.html" for m in tasks)]
     return SiteReport(out=out, pages=tuple(pages),

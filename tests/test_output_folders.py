@@ -187,7 +187,8 @@ def test_progress_with_a_folder_as_store_is_a_clear_error(tmp_path, monkeypatch,
 
 
 @pytest.mark.parametrize("command", ["modules", "datasets", "build-exercises", "pack",
-                                     "export-nbgrader", "export-html", "progress", "versions"])
+                                     "export-nbgrader", "export-html", "site", "progress",
+                                     "versions"])
 def test_every_command_has_a_description_and_an_example(command, capsys):
     with pytest.raises(SystemExit):
         main([command, "--help"])

@@ -35,7 +35,7 @@ from traitlets import Bool
 
 from coursekit.exercises.answer_codec import ANSWER_MIME, UnsupportedAnswer, decode_answer
 
-__all__ = ["VerifyAnswers", "autograde_preprocessors", "feedback_output"]
+__all__ = ["VerifyAnswers", "autograde_preprocessors", "feedback_output", "grading_record"]
 
 _GRADE = re.compile(r"""^grade\(\s*"(\d+\.\d+)"\s*,.+\)$""")
 _WIDTH = 88
@@ -85,23 +85,29 @@ class VerifyAnswers(Preprocessor):
                 continue  # not a coursekit test cell: nbgrader's usual rules apply
             question = match.group(1)
             if meta.get("grade_id") != f"test-{question.replace('.', '_')}":
-                message = "this grading cell does not belong to the assignment as released."
+                message, status, misconception = ("this grading cell does not belong to the "
+                                                  "assignment as released.", "invalid", None)
             else:
-                message = self._verdict(question, _payloads(cell), student)
+                message, status, misconception = self._verdict(question, _payloads(cell),
+                                                               student)
             cell.outputs = ([nbformat.v4.new_output("stream", name="stdout",
                                                     text=f"{question}: correct\n")]
                             if message is None else [feedback_output(question, message)])
+            cell.metadata["coursekit"] = grading_record(question, student, status, misconception)
         return nb, resources
 
     @staticmethod
-    def _verdict(question: str, payloads: list, student: str) -> str | None:
-        """None if the published answer is right, else the feedback message."""
+    def _verdict(question: str, payloads: list,
+                 student: str) -> tuple[str | None, str, str | None]:
+        """(None if the published answer is right else the feedback message, the status,
+        the name of the misconception it matched)."""
         from coursekit.exercises.core import verdict
 
         if len(payloads) != 1:
             return ("no answer was recorded for grading: the grading cell did not run as "
                     "written (was `grade` or coursekit changed by an earlier cell?)."
-                    if not payloads else "more than one answer was recorded for this question.")
+                    if not payloads else "more than one answer was recorded for this question.",
+                    "unanswered" if not payloads else "invalid", None)
         payload = payloads[0]
         if isinstance(payload, str):  # some front ends store JSON outputs as text
             try:
@@ -109,16 +115,35 @@ class VerifyAnswers(Preprocessor):
             except ValueError:
                 payload = None
         if not isinstance(payload, dict) or payload.get("question") != question:
-            return "the recorded answer does not belong to this question."
+            return "the recorded answer does not belong to this question.", "invalid", None
         try:
             answer = decode_answer(payload.get("answer"))
         except UnsupportedAnswer as exc:
-            return f"can't check this answer: {exc}."
+            return f"can't check this answer: {exc}.", "invalid", None
         try:
             feedback = verdict(question, answer, student)
         except Exception as exc:  # noqa: BLE001 - a strange value must not stop the grading
-            return f"can't check this answer ({type(exc).__name__})."
-        return None if feedback.correct else feedback.message
+            return f"can't check this answer ({type(exc).__name__}).", "invalid", None
+        message = None if feedback.correct else feedback.message
+        return message, feedback.status, feedback.misconception
+
+
+def grading_record(question: str, student: str, status: str,
+                   misconception: str | None) -> dict:
+    """What the grader stores in a graded cell's ``metadata["coursekit"]`` (read by
+    ``coursekit class-report``): the question, the student, the status, the misconception the
+    answer matched (or None) and the seed of the student's data for the question (None for a
+    question without per-student data). No answer value is stored.
+
+    >>> grading_record("01.3", "ann", "correct", None)["data_seed"] is None
+    True
+    """
+    from coursekit.exercises.core import _seed, get_question
+
+    q = get_question(question)
+    seed = None if q.data is None else str(_seed(q, student))
+    return {"question_id": question, "student": student, "status": status,
+            "correct": status == "correct", "misconception": misconception, "data_seed": seed}
 
 
 def autograde_preprocessors() -> list:

@@ -119,6 +119,22 @@ def _cmd_site(args) -> int:
     return 0
 
 
+def _cmd_class_report(args) -> int:
+    from coursekit.class_report import build_class_report
+
+    report = build_class_report(args.source, args.out, pseudonymous=args.pseudonymise,
+                                force=args.force)
+    read = int(report.submissions["problem"].isna().sum())
+    failed = len(report.submissions) - read
+    print(f"class report written to {args.out}: {read} submission(s) read, {failed} could not "
+          f"be read, {len(report.attempts)} attempt(s) by "
+          f"{report.attempts['student'].nunique()} student(s)")
+    top = report.questions.head(3)
+    for qid, row in top.iterrows():
+        print(f"  {qid}: {row['lost']:.0%} of the class not right at the first attempt")
+    return 0
+
+
 def _cmd_progress(args) -> int:
     from coursekit.exercises.progress import progress_file, progress_report
 
@@ -173,6 +189,7 @@ _EXAMPLES = {
     "export-nbgrader": "coursekit export-nbgrader --modules 01 --out nbgrader-course",
     "export-html": "coursekit export-html --out lessons-html",
     "site": "coursekit site --out course-site --exercises",
+    "class-report": "coursekit class-report nbgrader-course --out class-report --pseudonymise",
     "progress": "COURSEKIT_PROGRESS=~/my-progress.sqlite3 coursekit progress",
     "versions": "coursekit versions > replication-record.txt",
 }
@@ -190,6 +207,10 @@ _DESCRIPTIONS = {
     "export-html": "Execute every ready lesson and render it to offline HTML with an index.",
     "site": "Build the offline course website (Sphinx and MyST-NB, the extra .[site]): every "
             "ready lesson executed, optionally the exercise pages without solutions.",
+    "class-report": "What the class gets wrong: per question the share right at the first "
+                    "attempt and eventually, and the misconceptions behind wrong answers, from "
+                    "an nbgrader course folder (autograded/) or a folder of collected progress "
+                    "stores; an HTML page and the tables as CSV.",
     "progress": "Show how many questions you answered correctly so far, per module.",
     "versions": "Print package versions and dataset checksums (a replication record); marks "
                 "a modified file MODIFIED and a missing one MISSING.",
@@ -250,6 +271,13 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--force", action="store_true",
                    help="replace a folder that coursekit wrote before")
     s.add_argument("--root", help="project folder (default: this checkout)")
+    r = command("class-report", _cmd_class_report, "what the class gets wrong (misconceptions)")
+    r.add_argument("source", help="an nbgrader course folder, or a folder of progress stores")
+    r.add_argument("--out", required=True, help=_OUT_HELP)
+    r.add_argument("--pseudonymise", action="store_true",
+                   help="replace student ids by keyed-hash pseudonyms in every table")
+    r.add_argument("--force", action="store_true",
+                   help="replace a folder that coursekit wrote before")
     command("progress", _cmd_progress, "show exercise progress")
     command("versions", _cmd_versions, "versions and dataset checksums")
     return p

@@ -38,7 +38,7 @@ from coursekit.exercises.core import answer_key
 from coursekit.output import output_folder
 
 __all__ = ["assignment_name", "nbgrader_notebook", "export_nbgrader", "ExportReport",
-           "answer_key", "NBGRADER_CONFIG"]
+           "answer_key", "simulated_answer", "NBGRADER_CONFIG"]
 
 _CHECK = re.compile(r"""^\s*check\(\s*["'](\d+\.\d+)["']\s*,\s*(.+?)\s*\)\s*;?\s*$""")
 SETUP = ("# Grading setup: per-student data follow the student being graded.\n"
@@ -208,3 +208,49 @@ def questions_table_markdown() -> str:
         lines.append(f"| {m.id} {m.title} | {len(questions)} | "
                      f"{sum(q.points for q in questions)} | {_ranges(personal, m.id)} |")
     return "\n".join(lines)
+
+
+def simulated_answer(question_id: str, outcome: str, student: str | None = None) -> Any:
+    """The answer a student gives when ``outcome`` happens: the key (``"correct"``), the wrong
+    answer of a misconception (its name), or a wrong answer nothing explains (``"other"``).
+
+    For demonstrating and testing the class report with a synthetic class
+    (:func:`coursekit.synth.classroom.synthetic_class`). Every answer is checked: the checker
+    must give ``outcome`` back for it, else ``ValueError``.
+
+    >>> simulated_answer("01.3", "beds")
+    46.666666666666664
+    """
+    import numpy as np
+
+    from coursekit.exercises import get_question
+    from coursekit.exercises.core import exercise_data, verdict
+
+    q = get_question(question_id)
+    data = exercise_data(question_id, student)
+    key = q.answer(data)
+    if outcome == "correct":
+        candidates = [key]
+    elif outcome == "other":
+        if q.kind == "number":
+            candidates = [key * f + s for f in (1.37, 0.61, 2.9) for s in (0.73, 7.1)]
+        elif q.kind == "choice":
+            candidates = [o for o in q.options if o != key]
+        elif q.kind == "bool":
+            candidates = [not key]
+        else:
+            candidates = [np.asarray(key, dtype=float) * 1.37 + 0.73] if q.kind == "numbers" \
+                else []
+    else:
+        found = [m for m in q.misconceptions if m.name == outcome]
+        if not found:
+            raise ValueError(f"outcome must be 'correct', 'other' or a misconception of "
+                             f"{question_id} ({[m.name for m in q.misconceptions]}); "
+                             f"got {outcome!r}")
+        candidates = [found[0].wrong(data)]
+    for answer in candidates:
+        feedback = verdict(question_id, answer, student)
+        got = "correct" if feedback.correct else (feedback.misconception or "other")
+        if got == outcome:
+            return answer.tolist() if isinstance(answer, np.ndarray) else answer
+    raise ValueError(f"no answer to {question_id} for student {student!r} gives {outcome!r}")

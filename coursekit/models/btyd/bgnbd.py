@@ -19,7 +19,7 @@ from scipy import special
 
 from coursekit._validate import as_float_array, check_nonnegative
 from coursekit.models.btyd._base import BTYDModel, check_rfm, check_weights, compress_rows
-from coursekit.models.btyd._special import log_beta_ratio, log_hyp2f1
+from coursekit.models.btyd._special import across_singularity, log_beta_ratio
 
 __all__ = ["BGNBD"]
 
@@ -124,11 +124,8 @@ class BGNBD(BTYDModel):
         array([0.   , 1.861])
         """
         r, alpha, a, b = self._params()
-        t_arr = check_nonnegative(t, "t")
-        t_arr = np.asarray(t_arr, dtype=float)
-        z = t_arr / (alpha + t_arr)
-        log_tail = r * np.log(alpha / (alpha + t_arr)) + log_hyp2f1(r, b, a + b - 1, z)
-        out = (a + b - 1) / (a - 1) * (-np.expm1(log_tail))
+        t_arr = np.asarray(check_nonnegative(t, "t"), dtype=float)
+        out = _expected_while_alive(r, alpha, a, b, 0.0, 0.0, t_arr)
         return float(out) if np.ndim(t) == 0 else out
 
     def prob_alive(self, frequency: Any, recency: Any, T: Any) -> np.ndarray:
@@ -168,11 +165,8 @@ class BGNBD(BTYDModel):
         r, alpha, a, b = self._params()
         x, t_x, big_t = check_rfm(frequency, recency, T)
         t_arr = np.asarray(check_nonnegative(t, "t"), dtype=float)
-        z = t_arr / (alpha + big_t + t_arr)
-        log_tail = ((r + x) * np.log((alpha + big_t) / (alpha + big_t + t_arr))
-                    + log_hyp2f1(r + x, b + x, a + b + x - 1, z))
-        numer = (a + b + x - 1) / (a - 1) * (-np.expm1(log_tail))
-        return numer * _prob_alive(r, alpha, a, b, x, t_x, big_t)
+        return (_expected_while_alive(r, alpha, a, b, x, big_t, t_arr)
+                * _prob_alive(r, alpha, a, b, x, t_x, big_t))
 
     def prob_purchases(self, n: Any, t: Any) -> np.ndarray:
         r"""``P(X(t) = n)``: probability of exactly ``n`` repeat purchases in ``(0, t]`` (eq. 8):
@@ -199,14 +193,12 @@ class BGNBD(BTYDModel):
         log_nb = (special.gammaln(r + n_arr) - special.gammaln(r) - special.gammaln(n_arr + 1)
                   + log_p0 + np.where(n_arr > 0, n_arr * log_q, 0.0))
         first = np.exp(log_beta_ratio(a, b + n_arr, a, b) + log_nb)
-        # the NBD cdf up to n-1: sum_{j<n} P_NB(j) = 1 - P(NB >= n) = betainc-based tail
-        cdf_before = np.where(n_arr > 0,
-                              special.betainc(r, np.maximum(n_arr, 1),
-                                              alpha / (alpha + t_val)) if t_val > 0 else 1.0,
-                              0.0)
+        # P(NBD >= n) = 1 - sum_{j<n} P_NB(j) = I_{t/(alpha+t)}(n, r), without the cancellation
+        # of 1 - cdf
+        tail = (special.betainc(np.maximum(n_arr, 1), r, t_val / (alpha + t_val))
+                if t_val > 0 else np.zeros(n_arr.shape))
         b_shift = np.where(n_arr > 0, b + n_arr - 1, 1.0)
-        second = np.where(n_arr > 0,
-                          np.exp(log_beta_ratio(a + 1, b_shift, a, b)) * (1 - cdf_before), 0.0)
+        second = np.where(n_arr > 0, np.exp(log_beta_ratio(a + 1, b_shift, a, b)) * tail, 0.0)
         return np.atleast_1d(first + second)
 
 
@@ -215,3 +207,35 @@ def _prob_alive(r, alpha, a, b, x, t_x, big_t) -> np.ndarray:
     b_shift = np.where(repeat, b + x - 1, 1.0)
     log_odds = np.log(a) - np.log(b_shift) + (r + x) * (np.log(alpha + big_t) - np.log(alpha + t_x))
     return np.where(repeat, special.expit(-log_odds), 1.0)
+
+
+def _expected_while_alive(r, alpha, a, b, x, big_t, t) -> np.ndarray:
+    r"""Expected purchases in ``(T, T+t]`` of a customer alive at ``T`` with ``x`` repeat
+    purchases (the numerator of eq. 10; ``x = T = 0`` gives eq. 7),
+
+    .. math::
+        \frac{C}{a-1}\Big[1 - (1-z)^{r+x}\,{}_2F_1(r+x, b+x; C; z)\Big], \quad
+        C = a+b+x-1,\ z = \frac{t}{\alpha+T+t}.
+
+    Euler's transformation ``(1-z)^{r+x} 2F1(r+x, b+x; C; z) = (1-z)^{a-1} 2F1(C-r-x, a-1; C; z)``
+    turns the hypergeometric factor, which overflows for heavy buyers, into a bounded one, and
+    the bracket over ``a - 1`` becomes ``-L exprel((a-1) L) - (1-z)^{a-1} G`` with
+    ``L = log(1-z)`` and ``G = [2F1(C-r-x, a-1; C; z) - 1] / (a-1)``. ``G`` and the factor ``C``
+    (zero when ``x = 0`` and ``a + b = 1``) are analytic across ``a = 1`` and ``C = 0``, where
+    the value is interpolated from well-conditioned neighbours.
+    """
+    r_x = r + x
+    log_1mz = -np.log1p(t / (alpha + big_t))       # log(1 - z), <= 0
+    z = -np.expm1(log_1mz)
+
+    def bracket(a_val, c_val):
+        def g(a_node):
+            return (special.hyp2f1(c_val - r_x, a_node - 1, c_val, z) - 1) / (a_node - 1)
+
+        g_val = across_singularity(g, a_val, 1.0, 0.01)
+        return (-log_1mz * special.exprel((a_val - 1) * log_1mz)
+                - np.exp((a_val - 1) * log_1mz) * g_val)
+
+    c_val = np.asarray(a + b + x - 1, dtype=float)
+    out = across_singularity(lambda c_node: c_node * bracket(a, c_node), c_val, 0.0, 0.02)
+    return np.maximum(out, 0.0)

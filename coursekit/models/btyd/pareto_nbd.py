@@ -18,21 +18,27 @@ from scipy import special
 
 from coursekit._validate import check_nonnegative
 from coursekit.models.btyd._base import BTYDModel, check_rfm, check_weights, compress_rows
-from coursekit.models.btyd._special import log_hyp2f1, log_sub_exp
+from coursekit.models.btyd._special import log_hyp2f1_one, log_sub_exp
 
 __all__ = ["ParetoNBD"]
 
 
 def _log_f(r, alpha, s, beta, x, u) -> np.ndarray:
     """``log F(u)`` with, for ``alpha >= beta``,
-    ``F(u) = 2F1(r+s+x, s+1; r+s+x+1; (alpha-beta)/(alpha+u)) / (alpha+u)^(r+s+x)``
-    (the roles of ``(alpha, s+1)`` and ``(beta, r+x)`` swap when ``alpha < beta``)."""
+    ``F(u) = 2F1(r+s+x, s+1; r+s+x+1; w) / (alpha+u)^(r+s+x)``, ``w = (alpha-beta)/(alpha+u)``
+    (the roles of ``(alpha, s+1)`` and ``(beta, r+x)`` swap when ``alpha < beta``).
+
+    Euler's transformation ``2F1(A, B; A+1; w) = (1-w)^(1-B) 2F1(1, A+1-B; A+1; w)`` leaves a
+    hypergeometric factor with positive terms that neither overflows nor loses accuracy for
+    ``x`` in the thousands."""
     rsx = r + s + x
     if alpha >= beta:
         big, b_arg, diff = alpha, s + 1, alpha - beta
     else:
         big, b_arg, diff = beta, r + x, beta - alpha
-    return log_hyp2f1(rsx, b_arg, rsx + 1, diff / (big + u)) - rsx * np.log(big + u)
+    w = diff / (big + u)
+    return ((1 - b_arg) * np.log1p(-w) + log_hyp2f1_one(rsx + 1 - b_arg, rsx + 1, w)
+            - rsx * np.log(big + u))
 
 
 def _pairs(x: np.ndarray, u: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -157,10 +163,8 @@ class ParetoNBD(BTYDModel):
 
 def _growth(s: float, beta, t) -> np.ndarray:
     """``[1 - (beta/(beta+t))^(s-1)] / (s-1)``, the expected lifetime-weighted exposure."""
-    log_ratio = np.log(beta / (beta + t))
-    if abs(s - 1.0) < 1e-10:
-        return -log_ratio + 0.0
-    return -np.expm1((s - 1.0) * log_ratio) / (s - 1.0) + 0.0
+    log_ratio = -np.log1p(t / beta)
+    return -log_ratio * special.exprel((s - 1.0) * log_ratio)
 
 
 def _prob_alive(r, alpha, s, beta, x, t_x, big_t) -> np.ndarray:

@@ -89,7 +89,11 @@ class BetaGeoBetaBinomial(BTYDModel):
         pattern (the donations data come as 22 weighted patterns)."""
         x, t_x, n = check_discrete(frequency, recency, n_periods)
         w = check_weights(weights, len(x))
-        self._maximise(lambda p: _log_parts(p, x, t_x, n)[1], w)
+        problems = []
+        if not np.any(x[w > 0] > 0):
+            problems.append("no customer transacted: the transaction probability (alpha, beta) "
+                            "and the dropout (gamma, delta) cannot be estimated")
+        self._maximise(lambda p: _log_parts(p, x, t_x, n)[1], w, problems=problems)
         return self
 
     def log_likelihood(self, frequency: Any, recency: Any, n_periods: Any) -> np.ndarray:

@@ -18,7 +18,8 @@ import numpy as np
 from scipy import special
 
 from coursekit._validate import as_float_array, check_nonnegative
-from coursekit.models.btyd._base import BTYDModel, check_rfm, check_weights, compress_rows
+from coursekit.models.btyd._base import (BTYDModel, check_rfm, check_weights, compress_rows,
+                                         history_problems)
 from coursekit.models.btyd._special import across_singularity, log_beta_ratio
 
 __all__ = ["BGNBD"]
@@ -94,17 +95,27 @@ class BGNBD(BTYDModel):
 
     param_names = ("r", "alpha", "a", "b")
 
-    def fit(self, frequency: Any, recency: Any, T: Any, weights: Any = None) -> "BGNBD":
+    def fit(self, frequency: Any, recency: Any, T: Any, weights: Any = None, *,
+            n_starts: int = 1, random_state: int | None = 0) -> "BGNBD":
         """Maximum-likelihood fit; returns ``self`` with ``params_`` and ``log_likelihood_``.
 
         ``weights`` are frequency weights: row ``i`` stands for ``weights[i]`` identical
-        customers (so a table of unique ``(x, t_x, T)`` rows fits exactly like the raw data).
+        customers; identical ``(x, t_x, T)`` rows are collapsed this way automatically, so the
+        likelihood runs once per distinct history. Time is rescaled internally to a mean ``T``
+        of 1 (``alpha`` is mapped back). ``n_starts > 1`` adds seeded random starts and warns if
+        some end at a worse optimum. ``converged_`` is False, with a :class:`FitWarning`
+        naming the cause, when the data or the fit do not identify the parameters.
         """
         x, t_x, big_t = check_rfm(frequency, recency, T)
         w, x, t_x, big_t = compress_rows(check_weights(weights, len(x)), x, t_x, big_t)
-        start = np.array([1.0, float(np.mean(big_t)), 1.0, 1.0])
-        self._maximise(lambda p: _loglik(p, x, t_x, big_t), w, x0=start,
-                       loglik_grad=lambda p: _loglik_grad(p, x, t_x, big_t))
+        unit = float(np.average(big_t, weights=w))
+        t_x, big_t = t_x / unit, big_t / unit
+        self._maximise(lambda p: _loglik(p, x, t_x, big_t), w, x0=np.ones(4),
+                       loglik_grad=lambda p: _loglik_grad(p, x, t_x, big_t),
+                       n_starts=n_starts, random_state=random_state,
+                       scale=np.array([1.0, unit, 1.0, 1.0]),
+                       ll_offset=-float(w @ x) * np.log(unit),
+                       problems=history_problems(w, x, 4, "a and b cannot be estimated"))
         return self
 
     def log_likelihood(self, frequency: Any, recency: Any, T: Any) -> np.ndarray:

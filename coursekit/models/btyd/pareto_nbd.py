@@ -17,7 +17,8 @@ import numpy as np
 from scipy import special
 
 from coursekit._validate import check_nonnegative
-from coursekit.models.btyd._base import BTYDModel, check_rfm, check_weights, compress_rows
+from coursekit.models.btyd._base import (BTYDModel, check_rfm, check_weights, compress_rows,
+                                         history_problems)
 from coursekit.models.btyd._special import log_hyp2f1_one, log_sub_exp
 
 __all__ = ["ParetoNBD"]
@@ -91,16 +92,27 @@ class ParetoNBD(BTYDModel):
 
     param_names = ("r", "alpha", "s", "beta")
 
-    def fit(self, frequency: Any, recency: Any, T: Any, weights: Any = None) -> "ParetoNBD":
+    def fit(self, frequency: Any, recency: Any, T: Any, weights: Any = None, *,
+            n_starts: int = 1, random_state: int | None = 0) -> "ParetoNBD":
         """Maximum-likelihood fit; returns ``self`` with ``params_`` and ``log_likelihood_``.
 
-        ``weights`` are frequency weights (row ``i`` stands for ``weights[i]`` customers).
+        ``weights`` are frequency weights (row ``i`` stands for ``weights[i]`` customers);
+        identical histories are collapsed automatically and time is rescaled internally to a
+        mean ``T`` of 1. ``n_starts`` and the identification checks behave as in
+        :meth:`BGNBD.fit`.
         """
         x, t_x, big_t = check_rfm(frequency, recency, T)
         w, x, t_x, big_t = compress_rows(check_weights(weights, len(x)), x, t_x, big_t)
-        start = np.array([1.0, float(np.mean(big_t)), 1.0, float(np.mean(big_t))])
+        unit = float(np.average(big_t, weights=w))
+        t_x, big_t = t_x / unit, big_t / unit
         pairs = (_pairs(x, t_x), _pairs(x, big_t))
-        self._maximise(lambda p: _loglik(p, x, t_x, big_t, pairs), w, x0=start)
+        self._maximise(lambda p: _loglik(p, x, t_x, big_t, pairs), w, x0=np.ones(4),
+                       n_starts=n_starts, random_state=random_state,
+                       scale=np.array([1.0, unit, 1.0, unit]),
+                       ll_offset=-float(w @ x) * np.log(unit),
+                       problems=history_problems(
+                           w, x, 4, "the purchase rate (r, alpha) and the dropout rate "
+                           "(s, beta) cannot be told apart"))
         return self
 
     def log_likelihood(self, frequency: Any, recency: Any, T: Any) -> np.ndarray:

@@ -206,3 +206,18 @@ def test_gamma_gamma_gradient_is_analytic_and_vectorised(cdnow):
     numeric = [(_loglik(params + e, x, m).sum() - _loglik(params - e, x, m).sum()) / (2 * e[i])
                for i, e in enumerate(np.diag(steps))]
     assert grad.sum(axis=0) == pytest.approx(numeric, rel=1e-5)
+
+
+def test_bgnbd_weighted_gradient_matches_central_differences(cdnow):
+    from coursekit.models.btyd.bgnbd import _loglik, _weighted_loglik_grad
+
+    x, t_x, big_t = (cdnow[c].to_numpy(float) for c in ("frequency", "recency", "T"))
+    w = np.arange(len(x)) % 3 + 1.0
+    xs, idx = np.unique(x, return_inverse=True)
+    params = np.array([0.3, 5.0, 0.9, 2.0])
+    total, grad = _weighted_loglik_grad(params, x, t_x, big_t, w, xs, idx)
+    assert total == pytest.approx(w @ _loglik(params, x, t_x, big_t), rel=1e-12)
+    steps = params * 1e-5
+    numeric = [(w @ _loglik(params + e, x, t_x, big_t) - w @ _loglik(params - e, x, t_x, big_t))
+               / (2 * e[i]) for i, e in enumerate(np.diag(steps))]
+    assert grad == pytest.approx(numeric, rel=1e-6)

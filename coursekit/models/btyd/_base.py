@@ -155,8 +155,9 @@ class BTYDModel:
 
         ``loglik`` may work on rescaled data: the reported parameters are ``params * scale``
         and the reported log-likelihood adds ``ll_offset`` (the Jacobian of the rescaling).
-        BFGS uses the analytic gradient when ``loglik_grad`` (per-row log-likelihoods and
-        their derivatives, shape ``(rows, k)``) is given. ``problems`` are causes found in the
+        BFGS uses the analytic gradient when ``loglik_grad`` (the weighted total
+        ``sum(weights * loglik)`` and its derivatives in the parameters, shape ``(k,)``) is
+        given. ``problems`` are causes found in the
         data before fitting; the fit adds its own (optimiser failure, non-finite
         log-likelihood, parameters at the guard or far from the data scale, starting values
         unchanged, a flat or unstable information matrix, starts that disagree). Any cause
@@ -180,7 +181,7 @@ class BTYDModel:
             def raw_grad(phi: np.ndarray) -> tuple[float, np.ndarray]:
                 params = np.exp(phi)
                 ll, grad = loglik_grad(params)
-                return -float(norm @ ll), -(norm @ grad) * params
+                return -ll / total, -grad * params / total
 
             objective_grad = fitting.safe_with_grad(raw_grad)
 

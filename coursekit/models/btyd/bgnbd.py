@@ -36,39 +36,43 @@ def _loglik(params: np.ndarray, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -
     return common + np.where(repeat, np.logaddexp(term1, term2), term1)
 
 
-def _loglik_grad(params: np.ndarray, x: np.ndarray, t_x: np.ndarray,
-                 T: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per-customer log-likelihood and its gradient in ``(r, alpha, a, b)``.
+def _weighted_loglik_grad(params: np.ndarray, x: np.ndarray, t_x: np.ndarray, T: np.ndarray,
+                          w: np.ndarray, xs: np.ndarray, idx: np.ndarray
+                          ) -> tuple[float, np.ndarray]:
+    """``sum(w * log L)`` and its gradient in ``(r, alpha, a, b)``.
 
     The gamma and digamma functions depend on the customer only through ``x``, which takes few
-    distinct values, so they are evaluated once per distinct ``x`` and gathered. With
+    distinct values ``xs`` (``x = xs[idx]``), so they run once per distinct ``x`` and are
+    weighted by the total weight of its customers. With
     ``B(a, b+x)/B(a, b) = Gamma(b+x)Gamma(a+b) / (Gamma(b)Gamma(a+b+x))`` and
     ``B(a+1, b+x-1)/B(a, b+x) = a/(b+x-1)``.
     """
     r, alpha, a, b = params
-    xs, idx = np.unique(x, return_inverse=True)
     g, psi = special.gammaln, special.digamma
+    w_s = np.bincount(idx, weights=w, minlength=len(xs))
+    total = w_s.sum()
     repeat_s = xs > 0
     b_shift_s = np.where(repeat_s, b + xs - 1, 1.0)
     # per distinct x: log [Gamma(r+x)/Gamma(r)] + log [B(a, b+x)/B(a, b)]
     base_s = g(r + xs) - g(r) + g(b + xs) - g(b) + g(a + b) - g(a + b + xs)
     shift_s = np.where(repeat_s, np.log(a) - np.log(b_shift_s), -np.inf)
-    d_r_s = psi(r + xs) - psi(r)
-    d_ab_s = psi(a + b) - psi(a + b + xs)
-    d_b_s = psi(b + xs) - psi(b) + d_ab_s
     log_at, log_atx = np.log(alpha + T), np.log(alpha + t_x)
     rx = r + x
     term1 = -rx * log_at
     term2 = shift_s[idx] - rx * log_atx
     both = np.logaddexp(term1, term2)
-    ll = base_s[idx] + r * np.log(alpha) + both
-    w2 = np.exp(term2 - both)
-    w1 = 1.0 - w2
-    d_r = d_r_s[idx] + np.log(alpha) - w1 * log_at - w2 * log_atx
-    d_alpha = r / alpha - rx * (w1 / (alpha + T) + w2 / (alpha + t_x))
-    d_a = d_ab_s[idx] + w2 / a
-    d_b = d_b_s[idx] - w2 / b_shift_s[idx]
-    return ll, np.column_stack([d_r, d_alpha, d_a, d_b])
+    share2 = np.exp(term2 - both)            # weight of the "dropped out at t_x" branch
+    w_share2 = w * share2
+    ll = float(w_s @ base_s + r * np.log(alpha) * total + w @ both)
+    d_r = (w_s @ (psi(r + xs) - psi(r)) + np.log(alpha) * total
+           - w @ log_at - w_share2 @ (log_atx - log_at))
+    inv_t, inv_tx = 1.0 / (alpha + T), 1.0 / (alpha + t_x)
+    d_alpha = r / alpha * total - (w * rx) @ (inv_t + share2 * (inv_tx - inv_t))
+    d_ab = w_s @ (psi(a + b) - psi(a + b + xs))
+    d_a = d_ab + w_share2.sum() / a
+    d_b = (d_ab + w_s @ (psi(b + xs) - psi(b))
+           - np.bincount(idx, weights=w_share2, minlength=len(xs)) @ (1.0 / b_shift_s))
+    return ll, np.array([d_r, d_alpha, d_a, d_b])
 
 
 class BGNBD(BTYDModel):
@@ -110,8 +114,9 @@ class BGNBD(BTYDModel):
         w, x, t_x, big_t = compress_rows(check_weights(weights, len(x)), x, t_x, big_t)
         unit = float(np.average(big_t, weights=w))
         t_x, big_t = t_x / unit, big_t / unit
+        xs, idx = np.unique(x, return_inverse=True)
         self._maximise(lambda p: _loglik(p, x, t_x, big_t), w, x0=np.ones(4),
-                       loglik_grad=lambda p: _loglik_grad(p, x, t_x, big_t),
+                       loglik_grad=lambda p: _weighted_loglik_grad(p, x, t_x, big_t, w, xs, idx),
                        n_starts=n_starts, random_state=random_state,
                        scale=np.array([1.0, unit, 1.0, 1.0]),
                        ll_offset=-float(w @ x) * np.log(unit),

@@ -84,6 +84,12 @@ def _loglik_grad(params: np.ndarray, xs: np.ndarray, idx: np.ndarray, x: np.ndar
     return ll, np.column_stack([d_p, d_q, d_gamma])
 
 
+def _weighted_loglik_grad(params, w, *data) -> tuple[float, np.ndarray]:
+    """``sum(w * log f)`` and its gradient (the form the optimiser takes)."""
+    ll, grad = _loglik_grad(params, *data)
+    return float(w @ ll), w @ grad
+
+
 class GammaGamma(BTYDModel):
     r"""Gamma-gamma spend model (parameters ``p, q, gamma``).
 
@@ -135,7 +141,8 @@ class GammaGamma(BTYDModel):
             problems.append(f"only {len(w)} distinct customer(s) with repeat purchases: p, q "
                             "and gamma cannot be estimated")
         self._maximise(lambda prm: _loglik(prm, x, m), w, x0=np.ones(3),
-                       loglik_grad=lambda prm: _loglik_grad(prm, xs, idx, x, log_m, mx),
+                       loglik_grad=lambda prm: _weighted_loglik_grad(prm, w, xs, idx, x, log_m,
+                                                                     mx),
                        n_starts=n_starts, random_state=random_state,
                        scale=np.array([1.0, 1.0, unit]), ll_offset=-float(w.sum()) * np.log(unit),
                        problems=problems)

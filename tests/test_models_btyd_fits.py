@@ -189,7 +189,7 @@ def test_pareto_nbd_standard_errors_match_a_step_independent_reference(cdnow):
     coarse, fine = _reference_hessian(model, data, 0.02), _reference_hessian(model, data, 0.01)
     assert fine == pytest.approx(coarse, rel=1e-5)          # the reference does not move
     reference_se = model.params_.to_numpy() * np.sqrt(np.diag(np.linalg.inv(fine)))
-    for step in (None, 1e-3, 1e-2):
+    for step in (None, 1e-3, 3e-4):
         assert model.summary(step).std_error.to_numpy() == pytest.approx(reference_se, rel=1e-4)
 
 
@@ -209,13 +209,12 @@ def test_gamma_gamma_gradient_is_analytic_and_vectorised(cdnow):
 
 
 def test_bgnbd_weighted_gradient_matches_central_differences(cdnow):
-    from coursekit.models.btyd.bgnbd import _loglik, _weighted_loglik_grad
+    from coursekit.models.btyd.bgnbd import _gradient_data, _loglik, _weighted_loglik_grad
 
     x, t_x, big_t = (cdnow[c].to_numpy(float) for c in ("frequency", "recency", "T"))
     w = np.arange(len(x)) % 3 + 1.0
-    xs, idx = np.unique(x, return_inverse=True)
     params = np.array([0.3, 5.0, 0.9, 2.0])
-    total, grad = _weighted_loglik_grad(params, x, t_x, big_t, w, xs, idx)
+    total, grad = _weighted_loglik_grad(params, _gradient_data(x, t_x, big_t, w))
     assert total == pytest.approx(w @ _loglik(params, x, t_x, big_t), rel=1e-12)
     steps = params * 1e-5
     numeric = [(w @ _loglik(params + e, x, t_x, big_t) - w @ _loglik(params - e, x, t_x, big_t))

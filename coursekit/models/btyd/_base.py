@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from coursekit._validate import as_float_array, check_integer, check_positive
+from coursekit.models.btyd._special import weighted_sum
 
 __all__ = ["FitWarning", "BTYDModel", "check_rfm", "check_weights", "compress_rows",
            "history_problems"]
@@ -173,7 +174,7 @@ class BTYDModel:
         scale = np.ones(k) if scale is None else np.asarray(scale, float)
 
         def raw(phi: np.ndarray) -> float:
-            return -float(norm @ loglik(np.exp(phi)))
+            return -float(weighted_sum(norm, loglik(np.exp(phi))))
 
         objective = fitting.safe(raw)
         objective_grad = gradient = None

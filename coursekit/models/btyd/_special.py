@@ -17,7 +17,7 @@ import numpy as np
 from scipy import special
 
 __all__ = ["log_hyp2f1_one", "log_add_exp", "log_sub_exp", "log_beta_ratio",
-           "gammaln_slope", "across_singularity"]
+           "gammaln_slope", "across_singularity", "weighted_sum"]
 
 _CF_FROM = 0.75          # above this argument the continued fraction replaces scipy's hyp2f1
 _CF_MAX_ITER = 400_000   # enough for 1 - w >= 1e-9 (terms needed grow like 1/sqrt(1 - w))
@@ -80,6 +80,16 @@ def log_hyp2f1_one(b, c, w) -> np.ndarray:
     if np.any(high):
         out[high] = _hyp2f1_one_cf(b[high], c[high], w[high])
     return np.log(out).reshape(shape)
+
+
+def weighted_sum(w: np.ndarray, v: np.ndarray) -> float:
+    """``sum(w * v)`` for 1-d arrays with :func:`numpy.einsum`: a multithreaded BLAS ``dot``
+    on a busy 2-core machine was measured 1000x slower (35 ms for 20,000 numbers).
+
+    >>> float(weighted_sum(np.array([1.0, 2.0]), np.array([3.0, 4.0])))
+    11.0
+    """
+    return np.einsum("i,i->", w, v)
 
 
 def log_add_exp(a, b) -> np.ndarray:

@@ -20,7 +20,7 @@ from scipy import special
 from coursekit._validate import as_float_array, check_nonnegative
 from coursekit.models.btyd._base import (BTYDModel, check_rfm, check_weights, compress_rows,
                                          history_problems)
-from coursekit.models.btyd._special import across_singularity, log_beta_ratio
+from coursekit.models.btyd._special import across_singularity, log_beta_ratio, weighted_sum
 
 __all__ = ["BGNBD"]
 
@@ -36,26 +36,43 @@ def _loglik(params: np.ndarray, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -
     return common + np.where(repeat, np.logaddexp(term1, term2), term1)
 
 
-def _weighted_loglik_grad(params: np.ndarray, x: np.ndarray, t_x: np.ndarray, T: np.ndarray,
-                          w: np.ndarray, xs: np.ndarray, idx: np.ndarray
-                          ) -> tuple[float, np.ndarray]:
-    """``sum(w * log L)`` and its gradient in ``(r, alpha, a, b)``.
+def _gradient_data(x: np.ndarray, t_x: np.ndarray, T: np.ndarray, w: np.ndarray) -> dict:
+    """Split the customers for :func:`_weighted_loglik_grad`: those without repeat purchases
+    (the larger part of most bases) enter the likelihood only through ``r log(alpha/(alpha+T))``.
+    """
+    repeat = x > 0
+    xs, idx = np.unique(x[repeat], return_inverse=True)
+    return {"w0": w[~repeat], "T0": T[~repeat], "x": x[repeat], "t_x": t_x[repeat],
+            "T": T[repeat], "w": w[repeat], "xs": xs, "idx": idx,
+            "w_s": np.bincount(idx, weights=w[repeat], minlength=len(xs))}
 
-    The gamma and digamma functions depend on the customer only through ``x``, which takes few
-    distinct values ``xs`` (``x = xs[idx]``), so they run once per distinct ``x`` and are
-    weighted by the total weight of its customers. With
-    ``B(a, b+x)/B(a, b) = Gamma(b+x)Gamma(a+b) / (Gamma(b)Gamma(a+b+x))`` and
-    ``B(a+1, b+x-1)/B(a, b+x) = a/(b+x-1)``.
+
+def _weighted_loglik_grad(params: np.ndarray, d: dict) -> tuple[float, np.ndarray]:
+    """``sum(w * log L)`` and its gradient in ``(r, alpha, a, b)`` (``d`` from
+    :func:`_gradient_data`).
+
+    The gamma and digamma functions depend on a repeat buyer only through ``x``, which takes
+    few distinct values ``xs``, so they run once per distinct ``x`` weighted by the total
+    weight of its customers. With ``B(a, b+x)/B(a, b) = Gamma(b+x)Gamma(a+b) /
+    (Gamma(b)Gamma(a+b+x))`` and ``B(a+1, b+x-1)/B(a, b+x) = a/(b+x-1)``.
     """
     r, alpha, a, b = params
-    g, psi = special.gammaln, special.digamma
-    w_s = np.bincount(idx, weights=w, minlength=len(xs))
+    g, psi, dot = special.gammaln, special.digamma, weighted_sum
+    log_alpha = np.log(alpha)
+    # no repeat purchase: log L = r log(alpha / (alpha + T))
+    log_a0 = np.log(alpha + d["T0"])
+    total0 = d["w0"].sum()
+    ll0 = r * (log_alpha * total0 - dot(d["w0"], log_a0))
+    grad0 = np.array([log_alpha * total0 - dot(d["w0"], log_a0),
+                      r * (total0 / alpha - dot(d["w0"], 1.0 / (alpha + d["T0"]))), 0.0, 0.0])
+    x, t_x, T, w, xs, idx, w_s = (d[k] for k in ("x", "t_x", "T", "w", "xs", "idx", "w_s"))
+    if len(xs) == 0:
+        return float(ll0), grad0
     total = w_s.sum()
-    repeat_s = xs > 0
-    b_shift_s = np.where(repeat_s, b + xs - 1, 1.0)
+    b_shift_s = b + xs - 1
     # per distinct x: log [Gamma(r+x)/Gamma(r)] + log [B(a, b+x)/B(a, b)]
     base_s = g(r + xs) - g(r) + g(b + xs) - g(b) + g(a + b) - g(a + b + xs)
-    shift_s = np.where(repeat_s, np.log(a) - np.log(b_shift_s), -np.inf)
+    shift_s = np.log(a) - np.log(b_shift_s)
     log_at, log_atx = np.log(alpha + T), np.log(alpha + t_x)
     rx = r + x
     term1 = -rx * log_at
@@ -63,16 +80,16 @@ def _weighted_loglik_grad(params: np.ndarray, x: np.ndarray, t_x: np.ndarray, T:
     both = np.logaddexp(term1, term2)
     share2 = np.exp(term2 - both)            # weight of the "dropped out at t_x" branch
     w_share2 = w * share2
-    ll = float(w_s @ base_s + r * np.log(alpha) * total + w @ both)
-    d_r = (w_s @ (psi(r + xs) - psi(r)) + np.log(alpha) * total
-           - w @ log_at - w_share2 @ (log_atx - log_at))
+    ll = float(dot(w_s, base_s) + r * log_alpha * total + dot(w, both))
+    d_r = (dot(w_s, psi(r + xs) - psi(r)) + log_alpha * total
+           - dot(w, log_at) - dot(w_share2, log_atx - log_at))
     inv_t, inv_tx = 1.0 / (alpha + T), 1.0 / (alpha + t_x)
-    d_alpha = r / alpha * total - (w * rx) @ (inv_t + share2 * (inv_tx - inv_t))
-    d_ab = w_s @ (psi(a + b) - psi(a + b + xs))
+    d_alpha = r / alpha * total - dot(w * rx, inv_t + share2 * (inv_tx - inv_t))
+    d_ab = dot(w_s, psi(a + b) - psi(a + b + xs))
     d_a = d_ab + w_share2.sum() / a
-    d_b = (d_ab + w_s @ (psi(b + xs) - psi(b))
-           - np.bincount(idx, weights=w_share2, minlength=len(xs)) @ (1.0 / b_shift_s))
-    return ll, np.array([d_r, d_alpha, d_a, d_b])
+    d_b = (d_ab + dot(w_s, psi(b + xs) - psi(b))
+           - dot(np.bincount(idx, weights=w_share2, minlength=len(xs)), 1.0 / b_shift_s))
+    return float(ll0 + ll), grad0 + np.array([d_r, d_alpha, d_a, d_b])
 
 
 class BGNBD(BTYDModel):
@@ -114,9 +131,9 @@ class BGNBD(BTYDModel):
         w, x, t_x, big_t = compress_rows(check_weights(weights, len(x)), x, t_x, big_t)
         unit = float(np.average(big_t, weights=w))
         t_x, big_t = t_x / unit, big_t / unit
-        xs, idx = np.unique(x, return_inverse=True)
+        data = _gradient_data(x, t_x, big_t, w)
         self._maximise(lambda p: _loglik(p, x, t_x, big_t), w, x0=np.ones(4),
-                       loglik_grad=lambda p: _weighted_loglik_grad(p, x, t_x, big_t, w, xs, idx),
+                       loglik_grad=lambda p: _weighted_loglik_grad(p, data),
                        n_starts=n_starts, random_state=random_state,
                        scale=np.array([1.0, unit, 1.0, 1.0]),
                        ll_offset=-float(w @ x) * np.log(unit),
@@ -245,8 +262,19 @@ def _expected_while_alive(r, alpha, a, b, x, big_t, t) -> np.ndarray:
     z = -np.expm1(log_1mz)
 
     def bracket(a_val, c_val):
-        def g(a_node):
+        def excess(a_node):
             return (special.hyp2f1(c_val - r_x, a_node - 1, c_val, z) - 1) / (a_node - 1)
+
+        def g(a_node):
+            value = excess(a_node)
+            bad = ~np.isfinite(value)
+            if np.any(bad):
+                # scipy's hyp2f1 returns NaN for z > 0.9 when c - a - b is a whole number; the
+                # function is analytic in a, so interpolate from a +- h, 2h, 3h
+                a_here = float(a_node)
+                near = across_singularity(excess, a_here, a_here, min(0.0073, a_here / 8))
+                value = np.where(bad, near, value)
+            return value
 
         g_val = across_singularity(g, a_val, 1.0, 0.01)
         return (-log_1mz * special.exprel((a_val - 1) * log_1mz)

@@ -18,6 +18,7 @@ from scipy import special
 
 from coursekit._validate import as_float_array
 from coursekit.models.btyd._base import BTYDModel, _check_counts, check_weights, compress_rows
+from coursekit.models.btyd._special import weighted_sum
 
 __all__ = ["GammaGamma", "check_spend"]
 
@@ -87,7 +88,7 @@ def _loglik_grad(params: np.ndarray, xs: np.ndarray, idx: np.ndarray, x: np.ndar
 def _weighted_loglik_grad(params, w, *data) -> tuple[float, np.ndarray]:
     """``sum(w * log f)`` and its gradient (the form the optimiser takes)."""
     ll, grad = _loglik_grad(params, *data)
-    return float(w @ ll), w @ grad
+    return float(weighted_sum(w, ll)), np.einsum("i,ij->j", w, grad)
 
 
 class GammaGamma(BTYDModel):

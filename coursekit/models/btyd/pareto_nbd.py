@@ -55,7 +55,12 @@ def _log_a0(r, alpha, s, beta, x, t_x, big_t, pairs=None) -> np.ndarray:
     ``pairs`` (from :func:`_pairs`, computed once per fit) lets the hypergeometric function run
     once per distinct ``(x, t_x)`` and ``(x, T)`` instead of once per customer."""
     if pairs is None:
-        log_f_tx = _log_f(r, alpha, s, beta, x, t_x)
+        # customers without repeat purchases share t_x = 0: one evaluation per distinct x
+        fresh = t_x == 0
+        xz, iz = np.unique(x[fresh], return_inverse=True)
+        log_f_tx = np.empty(np.shape(t_x))
+        log_f_tx[fresh] = _log_f(r, alpha, s, beta, xz, 0.0)[iz]
+        log_f_tx[~fresh] = _log_f(r, alpha, s, beta, x[~fresh], t_x[~fresh])
         log_f_t = _log_f(r, alpha, s, beta, x, big_t)
     else:
         (xa, ua, ia), (xb, ub, ib) = pairs

@@ -125,7 +125,8 @@ def run_size(name: str, s: pd.DataFrame, repeats: int, cap: float, lt) -> tuple[
             ll_t = _peer_log_likelihood(lt, task, m_t, x, t_x, big_t)
             agree = abs(m_o.log_likelihood_ - ll_t) <= 0.01
             ok &= agree
-            note += f"; LL {m_o.log_likelihood_:.4f} vs {ll_t:.4f} ({'agree' if agree else 'DIFFER'})"
+            verdict = "agree" if agree else "DIFFER"
+            note += f"; LL {m_o.log_likelihood_:.4f} vs {ll_t:.4f} ({verdict})"
         row(task, (t_o, m_o), (t_t, m_t), note)
         fitted[task] = m_o
     bg, pareto = fitted["BG/NBD fit"], fitted["Pareto/NBD fit"]

@@ -109,8 +109,10 @@ BGNBD_PARAMS = [
     (0.243, 4.414, 0.793, 2.426),          # CDNOW (FHL 2005)
     (0.243, 4.414, 1.0, 2.426),            # a = 1: the published formula is 0/0
     (0.243, 4.414, 1.0 + 1e-7, 2.426),     # next to it (cancellation returned < 0 before)
-    (0.243, 4.414, 0.996, 2.426),          # inside the interpolated band
-    (0.243, 4.414, 1.012, 2.426),          # just outside it
+    (0.243, 4.414, 0.998, 2.426),          # inside the interpolated band
+    (0.243, 4.414, 1.005, 2.426),          # just outside it
+    (0.01, 0.25, 1.0, 17.0),               # a = 1, r - a whole: scipy 2F1 wrong at z > 0.9
+    (0.5, 1.0, 1.5, 2.0),                  # r - a whole away from a = 1
     (0.01, 0.5, 0.6, 0.4),                 # a + b = 1: 2F1(.; c = 0) for x = 0
     (0.5, 0.01, 3.0, 0.05),                # tiny alpha: z within 1e-5 of 1
 ]

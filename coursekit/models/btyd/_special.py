@@ -27,7 +27,8 @@ def _hyp2f1_one_cf(b: np.ndarray, c: np.ndarray, w: np.ndarray) -> np.ndarray:
     """``2F1(1, b; c; w)`` by Gauss's continued fraction (modified Lentz), vectorised.
 
     ``2F1(b, 1; c; w) = 1 / (1 - k1 w / (1 - k2 w / (1 - ...)))`` with
-    ``k_{2n+1} = (b+n)(c-1+n) / ((c-1+2n)(c+2n))`` and ``k_{2n+2} = (n+1)(c-b+n) / ((c+2n)(c+2n+1))``;
+    ``k_{2n+1} = (b+n)(c-1+n) / ((c-1+2n)(c+2n))`` and
+    ``k_{2n+2} = (n+1)(c-b+n) / ((c+2n)(c+2n+1))``;
     it converges on the whole cut plane, including close to ``w = 1``.
     """
     tiny = 1e-300

@@ -137,7 +137,11 @@ class BGNBD(BTYDModel):
                        n_starts=n_starts, random_state=random_state,
                        scale=np.array([1.0, unit, 1.0, 1.0]),
                        ll_offset=-float(w @ x) * np.log(unit),
-                       problems=history_problems(w, x, 4, "a and b cannot be estimated"))
+                       problems=history_problems(w, x, 4, "a and b cannot be estimated"),
+                       subset=lambda rows, sub_w: (
+                           lambda p: _loglik(p, x[rows], t_x[rows], big_t[rows]),
+                           lambda p, d=_gradient_data(x[rows], t_x[rows], big_t[rows], sub_w):
+                           _weighted_loglik_grad(p, d)))
         return self
 
     def log_likelihood(self, frequency: Any, recency: Any, T: Any) -> np.ndarray:
@@ -267,19 +271,37 @@ def _expected_while_alive(r, alpha, a, b, x, big_t, t) -> np.ndarray:
 
         def g(a_node):
             value = excess(a_node)
-            bad = ~np.isfinite(value)
+            a_here = float(a_node)
+            # scipy's hyp2f1 is NaN or wrong (errors up to O(1)) for z > 0.9 when c - a - b =
+            # r + x - a + 1 is within ~1e-3 of a whole number; G is analytic in a, so such
+            # rows are interpolated from nodes a +- h, 2h, 3h where c - a - b is not
+            bad = ~np.isfinite(value) | ((z > 0.9) & (_whole_distance(r - a_here) < 2e-3))
             if np.any(bad):
-                # scipy's hyp2f1 returns NaN for z > 0.9 when c - a - b is a whole number; the
-                # function is analytic in a, so interpolate from a +- h, 2h, 3h
-                a_here = float(a_node)
-                near = across_singularity(excess, a_here, a_here, min(0.0073, a_here / 8))
+                near = across_singularity(excess, a_here, a_here, _safe_step(a_here, r))
                 value = np.where(bad, near, value)
             return value
 
-        g_val = across_singularity(g, a_val, 1.0, 0.01)
+        g_val = across_singularity(g, a_val, 1.0, 0.004)
         return (-log_1mz * special.exprel((a_val - 1) * log_1mz)
                 - np.exp((a_val - 1) * log_1mz) * g_val)
 
     c_val = np.asarray(a + b + x - 1, dtype=float)
     out = across_singularity(lambda c_node: c_node * bracket(a, c_node), c_val, 0.0, 0.02)
     return np.maximum(out, 0.0)
+
+
+def _whole_distance(v: float) -> float:
+    return abs(v - round(v))
+
+
+def _safe_step(a: float, r: float) -> float:
+    """A step ``h`` whose interpolation nodes ``a +- h, 2h, 3h`` stay positive, away from
+    ``a = 1`` and away from whole values of ``r - a`` (see :func:`_expected_while_alive`)."""
+    offsets = np.array([-3.0, -2.0, -1.0, 1.0, 2.0, 3.0])
+    for h in (0.0073, 0.0059, 0.0047, 0.0037, 0.0083, 0.0067):
+        h = min(h, a / 8)
+        nodes = a + h * offsets
+        if (np.all(np.abs(nodes - 1) >= 2e-3)
+                and all(_whole_distance(r - n) >= 2e-3 for n in nodes)):
+            return h
+    return min(0.0073, a / 8)  # pragma: no cover - needs r - a at six unlucky values

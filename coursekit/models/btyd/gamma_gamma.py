@@ -146,7 +146,12 @@ class GammaGamma(BTYDModel):
                                                                      mx),
                        n_starts=n_starts, random_state=random_state,
                        scale=np.array([1.0, 1.0, unit]), ll_offset=-float(w.sum()) * np.log(unit),
-                       problems=problems)
+                       problems=problems,
+                       subset=lambda rows, sub_w: (
+                           lambda prm: _loglik(prm, x[rows], m[rows]),
+                           lambda prm, xr=np.unique(x[rows], return_inverse=True):
+                           _weighted_loglik_grad(prm, sub_w, xr[0], xr[1], x[rows], log_m[rows],
+                                                 mx[rows])))
         return self
 
     def mean_spend(self) -> float:

@@ -117,7 +117,10 @@ class ParetoNBD(BTYDModel):
                        ll_offset=-float(w @ x) * np.log(unit),
                        problems=history_problems(
                            w, x, 4, "the purchase rate (r, alpha) and the dropout rate "
-                           "(s, beta) cannot be told apart"))
+                           "(s, beta) cannot be told apart"),
+                       subset=lambda rows, sub_w: (
+                           lambda p, pr=(_pairs(x[rows], t_x[rows]), _pairs(x[rows], big_t[rows])):
+                           _loglik(p, x[rows], t_x[rows], big_t[rows], pr), None))
         return self
 
     def log_likelihood(self, frequency: Any, recency: Any, T: Any) -> np.ndarray:

@@ -115,7 +115,6 @@ class BTYDModel:
         self.converged_: bool | None = None
         self.fit_problems_: list[str] = []
         self._objective: Callable[[np.ndarray], float] | None = None
-        self._warm_ends: list = []
 
     # -- construction ----------------------------------------------------------------------
     @classmethod
@@ -163,8 +162,7 @@ class BTYDModel:
         and the reported log-likelihood adds ``ll_offset`` (the Jacobian of the rescaling).
         BFGS uses the analytic gradient when ``loglik_grad`` (the weighted total
         ``sum(weights * loglik)`` and its derivatives in the parameters, shape ``(k,)``) is
-        given. ``problems`` are causes found in the
-        data before fitting; the fit adds its own (optimiser failure, non-finite
+        given. ``problems`` are causes found in the data before fitting; the fit adds its own (optimiser failure, non-finite
         log-likelihood, parameters at the guard or far from the data scale, starting values
         unchanged, a flat or unstable information matrix, starts that disagree). Any cause
         sets ``converged_ = False`` and raises one :class:`FitWarning` naming it.
@@ -201,15 +199,13 @@ class BTYDModel:
             def gradient(phi: np.ndarray) -> np.ndarray:  # total, for the Hessian
                 return objective_grad(phi)[1] * total
 
-        start = np.zeros(k) if x0 is None else np.log(np.asarray(x0, float))
+        first = start = np.zeros(k) if x0 is None else np.log(np.asarray(x0, float))
         hess_inv0, full_starts = None, n_starts
         if subset is not None and len(weights) > WARM_ROWS:
             start, hess_inv0 = self._warm_start(subset, weights, start, n_starts, rng)
             full_starts = 1
         best = fitting.multi_start(objective, objective_grad, start, full_starts, rng,
                                    hess_inv0)
-        if full_starts == 1 and n_starts > 1:  # keep the subsample starts' disagreement report
-            best.ends += self._warm_ends
         causes = list(problems)
         if not best.success:
             causes.append(f"the optimiser stopped without converging ({best.message})")
@@ -223,17 +219,12 @@ class BTYDModel:
             elif abs(phi) > fitting.FAR:
                 causes.append(f"{name} = {value:.3g} is far from the scale of the data: it is "
                               "not identified")
-        if np.max(np.abs(best.phi - best.start)) < 1e-6:
+        if np.max(np.abs(best.phi - first)) < 1e-6:
             causes.append("the optimiser did not move from its starting values")
         finite_ends = [(f, p) for f, p in best.ends if np.isfinite(f)]
-        worse = [f for f, _ in finite_ends if (f - best.fun) * total > 0.01]
-        if worse:
-            warnings.warn(
-                f"{type(self).__name__}.fit: {len(worse)} of {n_starts} starts ended at a worse "
-                f"local optimum (log-likelihood down to {-max(worse) * total:.2f} against the "
-                f"best {-best.fun * total:.2f}); the best is reported", FitWarning, stacklevel=3)
-        tied = [p for f, p in finite_ends if (f - best.fun) * total <= 0.01]
-        if any(np.max(np.abs(p - best.phi)) > 0.05 for p in tied):
+        self._report_worse_starts(best, total, "")
+        tied = [p for f, p in finite_ends if (f - best.fun) * total <= 1e-3]
+        if any(np.max(np.abs(p - best.phi)) > 0.1 for p in tied):
             causes.append("different starts reach the same log-likelihood at different "
                           "parameter values: the parameters are not identified")
         hess, disagreement = np.full((k, k), np.nan), np.inf
@@ -255,6 +246,15 @@ class BTYDModel:
         self._phi_scaled = best.phi
         self._hessian = hess
 
+    def _report_worse_starts(self, best, total: float, where: str) -> None:
+        worse = [f for f, _ in best.ends if np.isfinite(f) and (f - best.fun) * total > 0.01]
+        if worse:
+            warnings.warn(
+                f"{type(self).__name__}.fit: {len(worse)} of {len(best.ends)} starts ended at a "
+                f"worse local optimum{where} (log-likelihood down to {-max(worse) * total:.2f} "
+                f"against the best {-best.fun * total:.2f}); the best is reported", FitWarning,
+                stacklevel=4)
+
     def _warm_start(self, subset, weights, start, n_starts, rng):
         """Optimum and inverse Hessian of the mean log-likelihood on a weighted subsample."""
         from coursekit.models.btyd import _fitting as fitting
@@ -272,7 +272,8 @@ class BTYDModel:
                 return -ll / sub_w.sum(), -grad * np.exp(phi) / sub_w.sum()
             objective_grad = fitting.safe_with_grad(raw_grad)
         sub = fitting.multi_start(objective, objective_grad, start, n_starts, rng)
-        self._warm_ends = []
+        self._report_worse_starts(sub, sub_w.sum(), f" on a subsample of {WARM_SAMPLE:,} "
+                                  "customers (the best is then fitted on all customers)")
         if not np.isfinite(sub.fun):
             return start, None
         gradient = None if objective_grad is None else (lambda v: objective_grad(v)[1])

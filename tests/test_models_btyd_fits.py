@@ -248,3 +248,15 @@ def test_gamma_gamma_warm_start(cdnow, monkeypatch):
     warm = GammaGamma().fit(cdnow["frequency"], cdnow["monetary_value"])
     assert warm.converged_
     assert warm.params_.to_numpy() == pytest.approx(direct.params_.to_numpy(), rel=1e-4)
+
+
+def test_bgbb_collapses_raw_rows_into_patterns():
+    from coursekit.models.btyd import BetaGeoBetaBinomial
+
+    donations = pd.read_csv(DATA / "donations_summary.csv")
+    weighted = BetaGeoBetaBinomial().fit(donations["frequency"], donations["recency"],
+                                         donations["n_periods"], weights=donations["weights"])
+    raw = donations.loc[donations.index.repeat(donations["weights"])]
+    collapsed = BetaGeoBetaBinomial().fit(raw["frequency"], raw["recency"], raw["n_periods"])
+    assert collapsed.log_likelihood_ == pytest.approx(weighted.log_likelihood_, rel=1e-10)
+    assert collapsed.params_.to_numpy() == pytest.approx(weighted.params_.to_numpy(), rel=1e-6)

@@ -17,7 +17,7 @@ import numpy as np
 from scipy import special
 
 from coursekit._validate import check_integer
-from coursekit.models.btyd._base import BTYDModel, _check_counts, check_weights
+from coursekit.models.btyd._base import BTYDModel, _check_counts, check_weights, compress_rows
 from coursekit.models.btyd._special import gammaln_slope, log_beta_ratio
 
 __all__ = ["BetaGeoBetaBinomial"]
@@ -86,9 +86,10 @@ class BetaGeoBetaBinomial(BTYDModel):
     def fit(self, frequency: Any, recency: Any, n_periods: Any,
             weights: Any = None) -> "BetaGeoBetaBinomial":
         """Maximum-likelihood fit; ``weights`` count the customers sharing each ``(x, t_x, n)``
-        pattern (the donations data come as 22 weighted patterns)."""
+        pattern (the donations data come as 22 weighted patterns); identical patterns in raw
+        data are collapsed into such weights automatically."""
         x, t_x, n = check_discrete(frequency, recency, n_periods)
-        w = check_weights(weights, len(x))
+        w, x, t_x, n = compress_rows(check_weights(weights, len(x)), x, t_x, n)
         problems = []
         if not np.any(x[w > 0] > 0):
             problems.append("no customer transacted: the transaction probability (alpha, beta) "

@@ -121,8 +121,8 @@ def hessian(phi: np.ndarray, objective=None, gradient=None, rel_step: float | No
     ~ 1e-10, no cancellation of function values; k + 1 gradients); the error measure is the
     asymmetry ``|H_ij - H_ji|``, which differencing the gradient produces only through
     truncation and rounding. Without one: second differences
-    of the function (default step 1e-3; 1 + 2k + 2k(k-1) evaluations) and, as error measure, the
-    change of the diagonal at twice the step.
+    of the function (default step 1e-3; 1 + 2k + k(k-1) evaluations, error O(h^2)) and, as
+    error measure, the change of the diagonal at twice the step.
     """
     phi = np.asarray(phi, float)
     k = len(phi)
@@ -142,10 +142,11 @@ def hessian(phi: np.ndarray, objective=None, gradient=None, rel_step: float | No
         for i in range(k):
             result[i, i] = (plus[i] - 2 * f0 + minus[i]) / h[i] ** 2
             for j in range(i + 1, k):
+                # f(+i+j) + f(-i-j) - f(+-i) - f(+-j) + 2 f0 = 2 H_ij h_i h_j + O(h^4)
                 ei, ej = h[i] * eye[i], h[j] * eye[j]
                 result[i, j] = result[j, i] = (
-                    objective(phi + ei + ej) - objective(phi + ei - ej)
-                    - objective(phi - ei + ej) + objective(phi - ei - ej)) / (4 * h[i] * h[j])
+                    objective(phi + ei + ej) + objective(phi - ei - ej) - plus[i] - minus[i]
+                    - plus[j] - minus[j] + 2 * f0) / (2 * h[i] * h[j])
         wide = np.array([(objective(phi + 2 * h[i] * eye[i]) - 2 * f0
                           + objective(phi - 2 * h[i] * eye[i])) / (4 * h[i] ** 2)
                          for i in range(k)])

@@ -242,7 +242,7 @@ class BGNBD(BTYDModel):
 def _prob_alive(r, alpha, a, b, x, t_x, big_t) -> np.ndarray:
     repeat = x > 0
     b_shift = np.where(repeat, b + x - 1, 1.0)
-    log_odds = np.log(a) - np.log(b_shift) + (r + x) * (np.log(alpha + big_t) - np.log(alpha + t_x))
+    log_odds = np.log(a / b_shift) + (r + x) * np.log1p((big_t - t_x) / (alpha + t_x))
     return np.where(repeat, special.expit(-log_odds), 1.0)
 
 

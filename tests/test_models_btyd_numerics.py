@@ -59,9 +59,9 @@ def bgnbd_count_reference(r, alpha, a, b, n, t) -> float:
 
 
 @lru_cache(maxsize=None)
-def pareto_reference(r, alpha, s, beta, x, t_x, big_t, t) -> tuple[float, float]:
-    """Fader & Hardie (2005) note: P(alive) with A_0 from 2F1, and E[Y(t) | x, t_x, T]."""
-    r, alpha, beta, x, t_x, big_t, t = map(mp.mpf, (r, alpha, beta, x, t_x, big_t, t))
+def pareto_alive_reference(r, alpha, s, beta, x, t_x, big_t) -> mp.mpf:
+    """Fader & Hardie (2005) note: P(alive | x, t_x, T) with A_0 from 2F1."""
+    r, alpha, beta, x, t_x, big_t = map(mp.mpf, (r, alpha, beta, x, t_x, big_t))
     s = _near(s, 1)
 
     def f(u):
@@ -72,7 +72,15 @@ def pareto_reference(r, alpha, s, beta, x, t_x, big_t, t) -> tuple[float, float]
                 / (beta + u) ** (r + s + x))
 
     a0 = f(t_x) - f(big_t) if t_x < big_t else 0
-    alive = 1 / (1 + s / (r + s + x) * (alpha + big_t) ** (r + x) * (beta + big_t) ** s * a0)
+    return 1 / (1 + s / (r + s + x) * (alpha + big_t) ** (r + x) * (beta + big_t) ** s * a0)
+
+
+@lru_cache(maxsize=None)
+def pareto_reference(r, alpha, s, beta, x, t_x, big_t, t) -> tuple[float, float]:
+    """(E[Y(t) | x, t_x, T], P(alive)) of the Pareto/NBD (Fader & Hardie 2005 note)."""
+    alive = pareto_alive_reference(r, alpha, s, beta, x, t_x, big_t)
+    r, alpha, beta, x, big_t, t = map(mp.mpf, (r, alpha, beta, x, big_t, t))
+    s = _near(s, 1)
     growth = (1 - ((beta + big_t) / (beta + big_t + t)) ** (s - 1)) / (s - 1)
     return float(alive * (r + x) * (beta + big_t) / (alpha + big_t) * growth), float(alive)
 

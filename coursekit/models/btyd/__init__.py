@@ -13,10 +13,16 @@ model                                  setting
 :class:`BetaGeoBetaBinomial`           non-contractual, discrete opportunities
 =====================================  ==================================================
 
+>>> from coursekit.datasets import load_dataset
 >>> from coursekit.models.btyd import BGNBD
->>> model = BGNBD().fit([2, 1, 0, 0], [30.43, 1.71, 0.0, 0.0], [38.86] * 4)
->>> model.params_.index.tolist()
-['r', 'alpha', 'a', 'b']
+>>> cdnow = load_dataset("cdnow_summary")
+>>> model = BGNBD().fit(cdnow["frequency"], cdnow["recency"], cdnow["T"])
+>>> model.params_.round(3).to_dict(), model.converged_
+({'r': 0.243, 'alpha': 4.414, 'a': 0.793, 'b': 2.426}, True)
+
+A fit that cannot identify its parameters says so (``converged_`` False and a
+:class:`FitWarning` naming the cause, e.g. "no customer made a repeat purchase: a and b cannot
+be estimated"); ``summary()`` then gives no intervals.
 """
 from __future__ import annotations
 

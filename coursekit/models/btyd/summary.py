@@ -59,8 +59,9 @@ def _customer_codes(customers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     times the number of rows are coded by a lookup table (no hashing); others by
     :func:`pandas.factorize`.
 
-    >>> _customer_codes(np.array([30, 10, 30, 20]))
-    (array([2, 0, 2, 1]), array([10, 20, 30]))
+    >>> codes, ids = _customer_codes(np.array([30, 10, 30, 20]))
+    >>> codes.tolist(), ids.tolist()
+    ([2, 0, 2, 1], [10, 20, 30])
     """
     if customers.dtype.kind in "iu" and len(customers):
         low, high = int(customers.min()), int(customers.max())
@@ -68,8 +69,8 @@ def _customer_codes(customers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             present = np.zeros(high - low + 1, dtype=bool)
             offset = customers - low
             present[offset] = True
-            lookup = np.cumsum(present) - 1
-            return lookup[offset], np.flatnonzero(present) + low
+            lookup = np.cumsum(present, dtype=np.int32 if len(customers) < 2**31 else np.int64)
+            return lookup[offset] - 1, np.flatnonzero(present) + low
     try:
         codes, uniques = pd.factorize(customers, sort=True)
     except TypeError:  # ids of mixed types cannot be sorted
@@ -101,11 +102,18 @@ def _summarize_arrays(customers: np.ndarray, days: np.ndarray, amount: np.ndarra
         key_customer, key_day = keys >> shift, (keys & ((1 << shift) - 1)) + d0
     else:  # pragma: no cover - more than 2**62 customer-days
         pairs = np.unique(np.column_stack([codes, days]), axis=0)
-        key_customer, key_day = pairs[:, 0], pairs[:, 1]
+        keys, key_customer, key_day = None, pairs[:, 0], pairs[:, 1]
     # keys are sorted by customer, then day: each customer is one run, her days ascending
     starts = np.flatnonzero(np.r_[True, key_customer[1:] != key_customer[:-1]])
     first = key_day[starts]                     # every code occurs, in code order
-    n_cal = np.add.reduceat((key_day <= cal_day).view(np.int8), starts, dtype=np.int64)
+    # calibration days are a prefix of each run: count them by binary search in the keys
+    if keys is None:  # pragma: no cover - see above
+        n_cal = np.bincount(key_customer[key_day <= cal_day], minlength=n)
+    elif cal_day >= d0:
+        bound = (np.arange(n, dtype=np.int64) << shift) | min(cal_day - d0, (1 << shift) - 1)
+        n_cal = np.searchsorted(keys, bound, side="right") - starts
+    else:
+        n_cal = np.zeros(n, dtype=np.int64)
     last = key_day[starts + np.maximum(n_cal - 1, 0)]     # last calibration day (if any)
     n_hold = np.diff(np.r_[starts, len(key_day)]) - n_cal if holdout else None
     repeat_value = hold_value = None

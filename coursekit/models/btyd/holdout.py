@@ -140,7 +140,9 @@ def period_purchase_histogram(models: dict, summary: pd.DataFrame, *,
     ``actual`` and, per model, ``sum_i P(X(T_i) = k)`` (customer ``i`` observed for ``T_i``).
 
     The last row (``"7+"``) holds everything from ``max_count`` on, so each column sums to the
-    number of customers.
+    number of customers. The probabilities are computed once per distinct ``T`` (CDNOW: 84
+    values, about 0.5 s with a Pareto/NBD, whose count distribution is an integral); with
+    continuous times for many customers, round ``T`` (e.g. to days) first.
     """
     models = _check_models(models)
     summary = _check_summary(summary, holdout=False)

@@ -152,6 +152,14 @@ def test_day_first_strings_need_dayfirst():
         summarize_transactions(log, "c", "d", "v", dayfirst="yes")
 
 
+def test_numeric_dates_are_refused_rather_than_read_as_nanoseconds():
+    log = pd.DataFrame({"c": [1, 1], "d": [19970101, 19970118]})
+    with pytest.raises(ValueError, match="holds numbers.*format='%Y%m%d'"):
+        summarize_transactions(log, "c", "d")
+    with pytest.raises(ValueError, match="holds numbers"):
+        rfm.rfm_table(log.assign(a=1.0), customer="c", date="d", amount="a")
+
+
 def test_unreadable_dates_get_the_dayfirst_hint():
     log = pd.DataFrame({"c": [1, 1], "d": ["2024-01-03", "the third"], "v": [1.0, 2.0]})
     with pytest.raises(ValueError, match="must hold dates.*dayfirst"):

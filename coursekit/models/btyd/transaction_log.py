@@ -58,6 +58,12 @@ def purchase_dates(values: Any, column: str, *, dayfirst: bool | None = None) ->
         return series.dt.tz_localize(None)
     if pd.api.types.is_datetime64_dtype(series.dtype):
         return series
+    if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(
+            series.dtype):
+        example = series.iloc[0] if len(series) else None
+        raise ValueError(f"date column {column!r} holds numbers (e.g. {example!r}), which pandas "
+                         "would read as nanoseconds since 1970; convert them first, e.g. "
+                         f"pd.to_datetime(log[{column!r}].astype(str), format='%Y%m%d')")
     text = _first_text(series)
     if text is not None and dayfirst is None and _SLASHED.match(text):
         raise ValueError(f"date column {column!r} holds dates like {text!r} that can be read "

@@ -80,6 +80,27 @@ def test_mbgnbd_new_customer_expectation_and_counts():
     assert m.prob_purchases([0, 3], 0.0).tolist() == [1.0, 0.0]
 
 
+def test_mbgnbd_heavy_buyers_do_not_overflow():
+    """The direct 2F1(r+x, b+x+1; a+b+x; z) overflows near x = 100; the Euler form does not,
+    also where scipy's hyp2f1 has a whole-number failure (2F1(2, 1; 101; 0.9047619) =
+    1.01841035589806 by mpmath)."""
+    from coursekit.models.btyd.mbgnbd import _log_tail
+
+    z = 0.9047619
+    assert _log_tail(1.0, 2.0, 1.0, 98.0, np.log1p(-z), z) == pytest.approx(
+        np.log1p(-z) + np.log(1.01841035589806), rel=1e-10)
+    m = ModifiedBGNBD.from_params(**MBG)
+    x = np.array([100.0, 1000.0, 5000.0])
+    out = m.conditional_expected_purchases(52.0, x, [39.0] * 3, [39.0] * 3)  # just bought
+    assert np.all(np.isfinite(out)) and np.all(np.diff(out) > 0)
+    silent = m.conditional_expected_purchases(52.0, x, [38.0] * 3, [39.0] * 3)
+    assert np.all(np.isfinite(silent)) and np.all(np.diff(silent) < 0)  # a silent week: dead
+    # an alive heavy buyer keeps her rate: E[Y(t)] ~ P(alive) (r+x)/(alpha+T) t for small t
+    small = m.conditional_expected_purchases(1e-3, x, [39.0] * 3, [39.0] * 3)
+    rate = (MBG["r"] + x) / (MBG["alpha"] + 39.0) * 1e-3 * m.prob_alive(x, [39.0] * 3, [39.0] * 3)
+    np.testing.assert_allclose(small, rate, rtol=1e-3)
+
+
 def test_mbgnbd_removes_the_p_alive_artefact_of_one_time_buyers():
     bg = BGNBD.from_params(r=0.243, alpha=4.414, a=0.793, b=2.426)
     mbg = ModifiedBGNBD.from_params(**MBG)
@@ -285,3 +306,27 @@ def test_figures_have_titles_and_reject_wrong_input(cdnow):
     with pytest.raises(TypeError, match="iso_value_grid"):
         plots.iso_value_curves(s.to_numpy())
     plt.close("all")
+
+
+# --- properties over valid parameters -------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+positive = st.floats(0.05, 20.0, allow_nan=False)
+
+
+@settings(max_examples=80, deadline=None)
+@given(r=positive, alpha=positive, a=st.floats(1.05, 20.0), b=positive,
+       x=st.integers(0, 200), share=st.floats(0.0, 1.0), T=st.floats(0.5, 200.0),
+       t=st.floats(0.0, 100.0))
+def test_mbgnbd_predictions_are_finite_and_in_range(r, alpha, a, b, x, share, T, t):
+    m = ModifiedBGNBD.from_params(r=r, alpha=alpha, a=a, b=b)
+    t_x = share * T if x > 0 else 0.0
+    alive = m.prob_alive([x], [t_x], [T])[0]
+    assert 0.0 <= alive <= 1.0          # may underflow to 0 (e.g. 93 purchases, then silence)
+    expected = m.conditional_expected_purchases(t, [x], [t_x], [T])[0]
+    assert np.isfinite(expected) and expected >= -1e-12
+    assert np.isfinite(m.log_likelihood([x], [t_x], [T])[0])
+    probs = m.prob_purchases(np.arange(5), t)
+    assert np.all((probs >= -1e-15) & (probs <= 1 + 1e-12)) and probs.sum() <= 1 + 1e-9

@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coursekit.models.btyd import (BGNBD, BetaGeoBetaBinomial, GammaGamma, ParetoNBD,
-                                   customer_lifetime_value)
+                                   discounted_expected_value)
 
 mp.mp.dps = 50
 TINY = mp.mpf("1e-35")
@@ -190,7 +190,8 @@ def test_heavy_buyer_clv_is_finite_and_matches_mpmath():
     gg = GammaGamma.from_params(p=6.25, q=3.74, gamma=15.44)
     freq, rec, big_t, spend = [5000, 2, 0], [39.0, 30.43, 0.0], [39.0, 38.86, 38.86], \
         [20.0, 22.35, 0.0]
-    clv = customer_lifetime_value(bg, gg, freq, rec, big_t, spend, months=3, discount_rate=0.01)
+    clv = discounted_expected_value(bg, gg, freq, rec, big_t, spend, months=3, margin=1.0,
+                                    discount_rate=0.01)
     weeks = 365.25 / 12 / 7
     for i in range(3):
         cumulative = [bgnbd_reference(0.243, 4.414, 0.793, 2.426, freq[i], rec[i], big_t[i],

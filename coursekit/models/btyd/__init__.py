@@ -8,10 +8,16 @@ known parameters is made with ``Model.from_params(...)``.
 model                                  setting
 =====================================  ==================================================
 :class:`BGNBD`, :class:`ParetoNBD`     non-contractual, continuous time (when to buy)
+:class:`ModifiedBGNBD`                 MBG/NBD: BG/NBD that lets one-time buyers drop out
 :class:`GammaGamma`                    spend per transaction
 :class:`ShiftedBetaGeometric`          contractual retention of a cohort
 :class:`BetaGeoBetaBinomial`           non-contractual, discrete opportunities
 =====================================  ==================================================
+
+Around them: :mod:`~coursekit.models.btyd.summary` (transaction log -> ``(x, t_x, T)``, from
+pandas, DuckDB or Dask), :mod:`~coursekit.models.btyd.holdout` (calibration/holdout
+comparisons of the literature) and :mod:`~coursekit.models.btyd.residual_value` (discounted
+expected transactions, residual lifetime value, iso-value curves).
 
 >>> from coursekit.datasets import load_dataset
 >>> from coursekit.models.btyd import BGNBD
@@ -32,7 +38,15 @@ from coursekit.models.btyd.bgnbd import BGNBD
 from coursekit.models.btyd.clv import discounted_expected_value
 from coursekit.models.btyd.diagnostics import frequency_recency_grid, prob_alive_path
 from coursekit.models.btyd.gamma_gamma import GammaGamma
+from coursekit.models.btyd.holdout import (calibration_holdout_summary,
+                                           conditional_expectations_by_frequency,
+                                           holdout_comparison, period_purchase_histogram,
+                                           prob_purchases, tracking_by_model)
+from coursekit.models.btyd.mbgnbd import ModifiedBGNBD
 from coursekit.models.btyd.pareto_nbd import ParetoNBD
+from coursekit.models.btyd.residual_value import (continuous_discount_rate,
+                                                  discounted_expected_transactions,
+                                                  iso_value_grid, residual_lifetime_value)
 from coursekit.models.btyd.sbg import ShiftedBetaGeometric
 from coursekit.models.btyd.summary import summarize_transactions
 
@@ -47,4 +61,15 @@ __all__ = [
     "frequency_recency_grid",
     "prob_alive_path",
     "FitWarning",
+    "ModifiedBGNBD",
+    "calibration_holdout_summary",
+    "prob_purchases",
+    "period_purchase_histogram",
+    "conditional_expectations_by_frequency",
+    "tracking_by_model",
+    "holdout_comparison",
+    "continuous_discount_rate",
+    "discounted_expected_transactions",
+    "residual_lifetime_value",
+    "iso_value_grid",
 ]

@@ -1,11 +1,11 @@
 """The explorer pattern shared by every module's widgets."""
 from __future__ import annotations
 
-import gc
 import html
 import io
 import itertools
 import os
+import threading
 from collections.abc import Callable, Mapping
 from contextlib import contextmanager
 from typing import Any
@@ -13,8 +13,10 @@ from typing import Any
 import ipywidgets as w
 from IPython.display import HTML, display
 
-__all__ = ["Explorer", "show", "slider", "dropdown", "static_widgets", "fast_figures",
-           "STATIC_ENV"]
+from coursekit.plots._style import offscreen_figures
+
+__all__ = ["Explorer", "show", "RenderedFigure", "figure_png", "text_outside_canvas",
+           "slider", "dropdown", "static_widgets", "RENDER_LOCK", "STATIC_ENV"]
 
 #: Environment variable that switches explorers to static display (used by ``export-html``).
 STATIC_ENV = "COURSEKIT_STATIC_WIDGETS"
@@ -52,21 +54,148 @@ def dropdown(description: str, options, value=None) -> w.Dropdown:
 def show(output, *items) -> None:
     """Replace what ``output`` shows by ``items``: the render step of every explorer.
 
-    Figures (or Axes, shown as their figure) are displayed and then closed, so pyplot does not
-    keep them or show them a second time at the end of the cell; other items are displayed as
-    they are (tables, HTML, results with a readable repr).
+    Figures (or Axes, shown as their figure) are rendered to PNG here, by the explorer's own
+    Agg canvas (:class:`RenderedFigure`), and pyplot figures are then closed so pyplot does not
+    show them a second time at the end of the cell; other items are displayed as they are
+    (tables, HTML, results with a readable repr).
     """
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
-    import matplotlib.pyplot as plt
 
+    rendered = []
+    for item in items:
+        fig = item.figure if isinstance(item, Axes) else item
+        rendered.append(RenderedFigure(fig) if isinstance(fig, Figure) else item)
     with output:
         output.clear_output(wait=True)
-        for item in items:
-            fig = item.figure if isinstance(item, Axes) else item
-            display(fig)
-            if isinstance(fig, Figure):
-                plt.close(fig)
+        for item in rendered:
+            display(item)
+
+
+class RenderedFigure:
+    """A figure rendered to PNG once, by its own Agg canvas, with per-figure settings only.
+
+    Displaying it shows the PNG (its ``_repr_png_``): the shell's figure formatter, ``rcParams``
+    and pyplot are neither used nor changed, so a redraw on one thread cannot change how
+    another thread renders. Inside an explorer's redraw (:meth:`Explorer.refresh`) the axes
+    boxes laid out on the explorer's first draw are reused (:func:`figure_png`).
+
+    >>> from coursekit.plots._style import new_figure, offscreen_figures
+    >>> with offscreen_figures():
+    ...     fig = new_figure((2, 1))
+    >>> RenderedFigure(fig)._repr_png_()[1:4]
+    b'PNG'
+    """
+
+    def __init__(self, figure):
+        import matplotlib.pyplot as plt
+
+        self.figure = figure
+        context = getattr(_redraw, "context", None)
+        if context is None:
+            self.png = figure_png(figure)
+        else:
+            self.png = figure_png(figure, context.layouts, next(context.counter))
+        if figure.canvas.manager is not None:  # a pyplot figure: no second inline display
+            plt.close(figure)
+
+    def _repr_png_(self) -> bytes:
+        return self.png
+
+    def __repr__(self) -> str:
+        return f"<{self.figure!r} rendered to PNG>"  # "<Figure size 640x440 with 1 Axes> ..."
+
+
+def figure_png(fig, layouts: dict | None = None, number: int = 0) -> bytes:
+    """``fig`` as PNG bytes at its own dpi, whole canvas (coursekit figures keep their labels
+    inside it: constrained layout).
+
+    Speed for a live redraw, with per-figure settings only: zlib level 1 (a third less time
+    than the default for ~3 % more bytes), no tight bounding box (the inline backend renders
+    every figure twice to find it), and with ``layouts`` (an explorer's store, figure
+    ``number`` within one redraw) the axes boxes of the first draw are reused instead of
+    laying the constrained axes out again. If a reused layout leaves a title, axis label,
+    tick label or legend outside the canvas (the numbers grew), the figure is laid out and
+    drawn again and the new boxes are kept.
+
+    >>> from coursekit.plots._style import new_axes, offscreen_figures
+    >>> with offscreen_figures():
+    ...     ax = new_axes(figsize=(3, 2))
+    >>> _ = ax.set_ylabel("value"); store = {}
+    >>> png = figure_png(ax.figure, store); len(store[0]) == 1 and png[1:4] == b"PNG"
+    True
+    """
+    boxes = None if layouts is None else layouts.get(number)
+    frozen = False
+    if boxes is not None and len(boxes) == len(fig.axes):
+        try:
+            # None, not "none": a placeholder engine would still make savefig lay the figure
+            # out in a pre-draw (a second draw pass without rasterising)
+            fig.set_layout_engine(None)
+            for ax, box in zip(fig.axes, boxes):
+                ax.set_position(box)
+            frozen = True
+        except RuntimeError:  # an engine that cannot be switched off (colorbars)
+            pass
+    png = _savefig_png(fig)
+    if frozen and text_outside_canvas(fig):
+        fig.set_layout_engine("constrained")
+        png = _savefig_png(fig)
+        boxes = None
+    if layouts is not None and boxes is None:
+        layouts[number] = [ax.get_position() for ax in fig.axes]
+    return png
+
+
+def _savefig_png(fig) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
+    return buffer.getvalue()
+
+
+def text_outside_canvas(fig) -> list[str]:
+    """Texts of a drawn figure that stick out of its canvas (by more than half a pixel): each
+    axes' title, its x and y axis (label and the tick labels drawn) and its legend.
+
+    >>> from coursekit.plots._style import new_axes, offscreen_figures
+    >>> with offscreen_figures():
+    ...     ax = new_axes(figsize=(3, 2))
+    >>> _ = ax.set_ylabel("value"); _ = figure_png(ax.figure)
+    >>> text_outside_canvas(ax.figure)
+    []
+    >>> ax.set_position([0.0, 0.2, 0.9, 0.7]); _ = figure_png(ax.figure)
+    >>> text_outside_canvas(ax.figure)
+    ["'': x axis", "'': y axis"]
+    """
+    renderer = fig.canvas.get_renderer()
+    width, height = fig.bbox.width, fig.bbox.height
+    found = []
+    for ax in fig.axes:
+        parts = [("title", ax.title if ax.get_title() else None), ("x axis", ax.xaxis),
+                 ("y axis", ax.yaxis), ("legend", ax.get_legend())]
+        for kind, artist in parts:
+            if artist is None or not artist.get_visible():
+                continue
+            box = (artist.get_tightbbox(renderer) if kind.endswith("axis")
+                   else artist.get_window_extent(renderer))
+            if box is None or box.width == 0:
+                continue
+            if box.x0 < -0.5 or box.y0 < -0.5 or box.x1 > width + 0.5 or box.y1 > height + 0.5:
+                found.append(f"{ax.get_title()!r}: {kind}")
+    return found
+
+
+_redraw = threading.local()  # per thread: the layout store of the explorer redrawing now
+
+#: Serialises every explorer's recompute and redraw: matplotlib is not thread-safe, and
+#: ipykernel 7 runs widget callbacks (subshell thread) while a cell runs (main thread).
+RENDER_LOCK = threading.RLock()
+
+
+class _RedrawContext:
+    def __init__(self, layouts: dict):
+        self.layouts = layouts
+        self.counter = itertools.count()
 
 
 class Explorer:
@@ -95,16 +224,27 @@ class Explorer:
         return {name: c.value for name, c in self.controls.items()}
 
     def refresh(self) -> Any:
-        """Recompute from the current control values and redraw."""
-        try:
-            self.result = self._update(**self.values())
-        except (ValueError, TypeError) as exc:  # a control combination the model rejects
-            self.status.value = f"<span style='color:#b2182b'>{exc}</span>"
-            return self.result
-        self.status.value = ""
-        if self._render is not None and not static_widgets():  # static: drawn when displayed
-            with fast_figures(self._layouts), _young_garbage():
-                self._render(self.result, self.output)
+        """Recompute from the current control values and redraw.
+
+        The whole step holds :data:`RENDER_LOCK` (a callback on the kernel's subshell thread
+        and a cell on the main thread never draw at the same time, nor change one explorer's
+        figure together) and draws offscreen (figures pyplot never registers, rendered to PNG
+        by their own canvas): no process-wide state is changed.
+        """
+        with RENDER_LOCK:
+            try:
+                self.result = self._update(**self.values())
+            except (ValueError, TypeError) as exc:  # a control combination the model rejects
+                self.status.value = f"<span style='color:#b2182b'>{exc}</span>"
+                return self.result
+            self.status.value = ""
+            if self._render is not None and not static_widgets():  # static: when displayed
+                _redraw.context = _RedrawContext(self._layouts)
+                try:
+                    with offscreen_figures():
+                        self._render(self.result, self.output)
+                finally:
+                    _redraw.context = None
         return self.result
 
     def _on_change(self, _change) -> None:
@@ -134,86 +274,8 @@ class Explorer:
                      "notebook in JupyterLab to move the controls.</em></p>"
                      f"<ul>{rows}</ul>"))
         if self._render is not None and self.result is not None:
-            with _widgets_as_html():
+            with RENDER_LOCK, _widgets_as_html(), offscreen_figures():
                 self._render(self.result, _Inline())
-
-
-@contextmanager
-def fast_figures(layouts: dict[int, list]):
-    """Render the figures an explorer displays to PNG fast enough for a live redraw.
-
-    The inline backend renders every figure twice (``bbox_inches="tight"``) and lays out the
-    constrained axes again on every draw: together about half of a redraw. coursekit figures
-    keep their labels inside the canvas (constrained layout), so the tight bounding box is
-    not needed, and an explorer's figures keep their structure from one redraw to the next,
-    so the axes boxes computed on the first draw are reused (``layouts``, kept per explorer)
-    while the number of axes stays the same. Outside IPython this does nothing.
-    """
-    try:
-        from IPython import get_ipython
-        from matplotlib import rc_context
-        from matplotlib.figure import Figure
-    except ImportError:  # pragma: no cover - both are dependencies
-        yield
-        return
-    shell = get_ipython()
-    formatter = shell.display_formatter.formatters.get("image/png") if shell else None
-    if formatter is None:
-        yield
-        return
-    counter = itertools.count()
-
-    def to_png(fig: Figure) -> bytes:
-        number = next(counter)
-        boxes = layouts.get(number)
-        if boxes is not None and len(boxes) == len(fig.axes):
-            try:
-                # None, not "none": a placeholder engine would still make savefig lay the
-                # figure out in a pre-draw (a second draw pass without rasterising)
-                fig.set_layout_engine(None)
-                for ax, box in zip(fig.axes, boxes):
-                    ax.set_position(box)
-            except RuntimeError:  # an engine that cannot be switched off (colorbars)
-                pass
-        buffer = io.BytesIO()
-        # zlib level 1: a third less time than the default level for ~3 % more bytes; glyphs
-        # unhinted: a third less time per text, and at screen resolution no visible change
-        with rc_context({"text.hinting": "no_hinting"}):
-            fig.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
-        if boxes is None:
-            layouts[number] = [ax.get_position() for ax in fig.axes]
-        return buffer.getvalue()
-
-    previous = formatter.for_type(Figure, to_png)
-    try:
-        yield
-    finally:
-        formatter.pop(Figure, None)
-        if previous is not None:
-            formatter.for_type(Figure, previous)
-
-
-@contextmanager
-def _young_garbage():
-    """Collect a redraw's garbage while it is young instead of letting it age.
-
-    A redraw builds a figure of many thousands of objects (artists, transforms, ticks) that
-    refer to each other, and drops it when done. With the collector running during the
-    redraw, those objects survive its young collections while still in use and are promoted
-    to the oldest generation, whose collection (every few redraws) scans the whole heap of
-    the kernel: a pause of 50-100 ms. Pausing the collector for the redraw and collecting
-    the youngest generation after it frees the figure at once and keeps the old generation
-    from growing. The collector's previous state is restored.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-        gc.collect(0)
 
 
 def _label(control: w.Widget) -> str:

@@ -35,20 +35,49 @@ def static_widgets() -> bool:
     return os.environ.get(STATIC_ENV, "").strip().lower() in ("1", "true", "yes")
 
 
+#: Width of a control row: the label on its own line above a track of the full width.
+CONTROL_MAX_WIDTH = "640px"
+
+#: CSS of an explorer (scoped to its box): each control's label on its own line (wrapped if
+#: long) above the slider track or the drop-down, so a long label never squeezes the track
+#: (at least 200 px wherever the notebook is 300 px wide) and a drop-down is as wide as its
+#: longest option.
+EXPLORER_CSS = """<style>
+.coursekit-explorer .widget-hslider, .coursekit-explorer .widget-dropdown {
+  flex-wrap: wrap; height: auto; }
+.coursekit-explorer .widget-hslider > .widget-label,
+.coursekit-explorer .widget-dropdown > .widget-label {
+  flex: 0 0 100%; max-width: 100%; text-align: left; white-space: normal;
+  line-height: 1.4; margin: 6px 0 0 0; }
+.coursekit-explorer .widget-hslider > .slider-container {
+  flex: 1 1 auto; min-width: 200px; }
+.coursekit-explorer .widget-dropdown > select {
+  flex: 0 1 auto; width: auto; max-width: 100%; }
+</style>"""
+
+
 def slider(description: str, value: float, low: float, high: float, step: float,
            *, fmt: str = ".2f", integer: bool = False) -> w.Widget:
-    """A labelled slider (the label stays visible: accessibility)."""
+    """A labelled slider (the label stays visible: accessibility), the label above the track.
+
+    Not ``continuous_update``: the explorer redraws once, when the handle is released or a
+    key pressed, not for every pixel of a drag.
+    """
     cls = w.IntSlider if integer else w.FloatSlider
     kwargs = {} if integer else {"readout_format": fmt}
     return cls(value=value, min=low, max=high, step=step, description=description,
                continuous_update=False, style={"description_width": "initial"},
-               layout=w.Layout(width="420px"), **kwargs)
+               layout=w.Layout(width="100%", max_width=CONTROL_MAX_WIDTH, height="auto"),
+               **kwargs)
 
 
 def dropdown(description: str, options, value=None) -> w.Dropdown:
+    """A labelled drop-down, the label above a list as wide as its longest option."""
     options = list(options)
     return w.Dropdown(options=options, value=value if value is not None else options[0],
-                      description=description, style={"description_width": "initial"})
+                      description=description, style={"description_width": "initial"},
+                      layout=w.Layout(width="100%", max_width=CONTROL_MAX_WIDTH,
+                                      height="auto"))
 
 
 def show(output, *items) -> None:
@@ -252,8 +281,10 @@ class Explorer:
 
     @property
     def widget(self) -> w.Widget:
-        header = w.HTML(f"<h4>{self.title}</h4>")
-        return w.VBox([header, *self.controls.values(), self.status, self.output])
+        header = w.HTML(f"{EXPLORER_CSS}<h4>{self.title}</h4>")
+        box = w.VBox([header, *self.controls.values(), self.status, self.output])
+        box.add_class("coursekit-explorer")
+        return box
 
     def _ipython_display_(self) -> None:
         if static_widgets():

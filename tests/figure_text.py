@@ -6,7 +6,8 @@ extreme settings and for the static figures of the lessons.
 """
 from __future__ import annotations
 
-from matplotlib.collections import PolyCollection
+import numpy as np
+from matplotlib.patches import Rectangle
 from matplotlib.transforms import Bbox
 from matplotlib.text import Text
 
@@ -49,6 +50,8 @@ def text_boxes(fig) -> list[tuple[str, object, object]]:
             add("x label", ax.xaxis.label)
             add("y label", ax.yaxis.label)
             for axis, name in ((ax.xaxis, "x tick"), (ax.yaxis, "y tick")):
+                if not axis.get_visible():
+                    continue
                 for label in _drawn_tick_labels(axis):
                     add(name, label)
         for text in ax.texts:
@@ -66,9 +69,27 @@ def _overlap(a, b) -> bool:
     return (min(a.x1, b.x1) - max(a.x0, b.x0) > PAD) and (min(a.y1, b.y1) - max(a.y0, b.y0) > PAD)
 
 
+def _crosses_a_line(ax, box) -> bool:
+    """Whether a drawn line of ``ax`` (not a dotted/dashed guide) passes through ``box``."""
+    inner = box.expanded(1, 1).padded(-1)
+    for line in ax.lines:
+        if not line.get_visible() or line.get_linestyle() in ("None", "none", "", ":", "--"):
+            continue
+        xy = line.get_transform().transform(line.get_xydata())
+        xy = xy[np.isfinite(xy).all(axis=1)]
+        for (x0, y0), (x1, y1) in zip(xy[:-1], xy[1:]):
+            n = int(max(abs(x1 - x0), abs(y1 - y0)) // 2) + 2
+            t = np.linspace(0, 1, n)
+            xs, ys = x0 + t * (x1 - x0), y0 + t * (y1 - y0)
+            if np.any((xs > inner.x0) & (xs < inner.x1) & (ys > inner.y0) & (ys < inner.y1)):
+                return True
+    return False
+
+
 def text_problems(fig) -> list[str]:
-    """Texts outside the canvas, distinct texts whose boxes overlap, and legends drawn over
-    a filled area (bars, bands) of their axes. ``fig`` must have been drawn."""
+    """Texts outside the canvas, distinct texts whose boxes overlap, annotations a solid data
+    line runs through, and legends drawn over a filled area (bars, bands) of their axes.
+    ``fig`` must have been drawn."""
     width, height = fig.bbox.width, fig.bbox.height
     boxes = text_boxes(fig)
     problems = []
@@ -80,18 +101,20 @@ def text_problems(fig) -> list[str]:
             if _overlap(box_a, box_b):
                 problems.append(f"overlap: {what_a} / {what_b}")
     renderer = fig.canvas.get_renderer()
+    for what, artist, box in boxes:
+        if what.startswith("text") and _crosses_a_line(artist.axes, box):
+            problems.append(f"on a data line: {what}")
     for ax in fig.axes:
         legend = ax.get_legend()
         if legend is None or not legend.get_visible():
             continue
         legend_box = legend.get_window_extent(renderer)
-        filled = [p for p in ax.patches if p is not ax.patch and p.get_visible()
-                  and p.get_fill() and p.get_alpha() != 0]
-        filled += [c for c in ax.collections if isinstance(c, PolyCollection)
-                   and c.get_visible() and len(c.get_facecolors())]
+        # rectangles (bars, bands): their box is their shape, so an overlap is a real one
+        filled = [p for p in ax.patches if isinstance(p, Rectangle) and p.get_visible()
+                  and p.get_fill() and p.get_alpha() != 0 and p.get_width() and p.get_height()]
         for artist in filled:
             shown = Bbox.intersection(artist.get_window_extent(renderer), ax.bbox)
             if shown is not None and _overlap(legend_box, shown):
-                problems.append(f"legend over a filled area in {ax.get_title()!r}")
+                problems.append(f"legend over a bar or band in {ax.get_title()!r}")
                 break
     return sorted(set(problems))

@@ -140,7 +140,7 @@ def finish(ax, *, title: str, xlabel: str, ylabel: str):
         raise ValueError("every figure needs a title and both axis labels")
     # a fixed title position: coursekit axes have no tick labels on top, and the automatic
     # placement would measure the whole x axis again on every draw
-    ax.set_title(title, y=1.0)
+    ax.set_title(title, y=1.0, pad=10)  # clear of a top tick label (e.g. "1.0")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.spines[["top", "right"]].set_visible(False)

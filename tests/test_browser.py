@@ -159,10 +159,11 @@ def _move_values(control) -> list:
     return grid[::2] + grid[1::2]  # neighbours in the cycle are far apart
 
 
-def _move_many_times(page, box, title: str, drive: Drive, name: str) -> list[str]:
-    """Move the main control ``MOVES`` times (running the explorer's cell again before the
-    moves in ``RERUN_AT`` and moving at once when it shows); compare every displayed figure
-    with a headless render of the same state. Returns what is broken (nothing, we hope)."""
+def _move_many_times(page, box, title: str, drive: Drive, name: str,
+                     current) -> list[str]:
+    """Move the main control (now at ``current``) ``MOVES`` times, running the explorer's cell
+    again before the moves in ``RERUN_AT`` and moving at once when it shows; compare every
+    displayed figure with a headless render of the same state. Returns what is broken."""
     from unittest import mock
 
     import coursekit.widgets._base as base
@@ -185,7 +186,7 @@ def _move_many_times(page, box, title: str, drive: Drive, name: str) -> list[str
         return references[value]
 
     values = _move_values(drawn.controls[drive.control])
-    current, broken = defaults[drive.control], []
+    broken: list[str] = []
     for move in range(MOVES):
         if move in RERUN_AT:
             old = box.element_handle()
@@ -271,7 +272,7 @@ def test_student_runs_the_lesson_and_moves_the_explorer(module, lab, browser):
         cut = truncated_dropdowns(page)
         assert not cut, f"{module.notebook}: drop-downs narrower than their options: {cut}"
         if module.id in STRESSED:
-            broken = _move_many_times(page, box, explorer.title, drive, module.name)
+            broken = _move_many_times(page, box, explorer.title, drive, module.name, value)
             assert not broken, f"{module.notebook}: broken figures:\n" + "\n".join(broken)
     finally:
         page.screenshot(path=str(ARTIFACTS / f"{module.name}.png"), full_page=False)

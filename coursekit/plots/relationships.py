@@ -83,5 +83,5 @@ def uplift_vs_fixed_costs(shares, uplifts, ax=None, *, current: tuple[float, flo
                     ha="left" if left else "right", va="top" if high else "bottom",
                     fontsize=8, color=HIGHLIGHT)
     ax.set_ylim(0, top)
-    return finish(ax, title="When does 5 % more retention add 25-100 % profit?",
+    return finish(ax, title="When does 5 % more retention\nadd 25-100 % profit?",
                   xlabel="fixed costs as % of contribution", ylabel="profit gain (%)")

@@ -163,16 +163,24 @@ def figure_png(fig, layouts: dict | None = None, number: int = 0) -> bytes:
             fig.set_layout_engine(None)
             for ax, box in zip(fig.axes, boxes):
                 ax.set_position(box)
+                # set_position takes the axes out of any later layout: keep it in, so that a
+                # layout done again (below) can move it
+                ax.set_in_layout(True)
             frozen = True
         except RuntimeError:  # an engine that cannot be switched off (colorbars)
             pass
     png = _savefig_png(fig)
-    if frozen and text_outside_canvas(fig):
-        fig.set_layout_engine("constrained")
-        png = _savefig_png(fig)
-        boxes = None
+    if frozen:
+        outside = text_outside_canvas(fig)
+        # laid out again only for a text the layout that was kept did not already leave out
+        # (a text too long for any layout would otherwise cost a second draw every time)
+        if set(outside) - layouts.get((number, "outside"), set()):
+            fig.set_layout_engine("constrained")
+            png = _savefig_png(fig)
+            boxes = None
     if layouts is not None and boxes is None:
         layouts[number] = [ax.get_position() for ax in fig.axes]
+        layouts[(number, "outside")] = set(text_outside_canvas(fig))
     return png
 
 

@@ -112,14 +112,17 @@ class RenderedFigure:
     >>> from coursekit.plots._style import new_figure, offscreen_figures
     >>> with offscreen_figures():
     ...     fig = new_figure((2, 1))
-    >>> RenderedFigure(fig)._repr_png_()[1:4]
-    b'PNG'
+    >>> png, metadata = RenderedFigure(fig)._repr_png_(); png[1:4], metadata
+    (b'PNG', {'alt': 'Figure'})
     """
 
     def __init__(self, figure):
         import matplotlib.pyplot as plt
 
+        from coursekit.export_html import figure_alt_text
+
         self.figure = figure
+        self.alt = figure_alt_text(figure)  # now: a reused figure is drawn over later
         context = getattr(_redraw, "context", None)
         if context is None:
             self.png = figure_png(figure)
@@ -128,8 +131,9 @@ class RenderedFigure:
         if figure.canvas.manager is not None:  # a pyplot figure: no second inline display
             plt.close(figure)
 
-    def _repr_png_(self) -> bytes:
-        return self.png
+    def _repr_png_(self) -> tuple[bytes, dict]:
+        """The PNG and its alt text (titles and axis labels), as the static export shows it."""
+        return self.png, {"alt": self.alt}
 
     def __repr__(self) -> str:
         return f"<{self.figure!r} rendered to PNG>"  # "<Figure size 640x440 with 1 Axes> ..."

@@ -47,8 +47,8 @@ EXPLORER_CSS = """<style>
   flex-wrap: wrap; height: auto; }
 .coursekit-explorer .widget-hslider > .widget-label,
 .coursekit-explorer .widget-dropdown > .widget-label {
-  flex: 0 0 100%; max-width: 100%; text-align: left; white-space: normal;
-  line-height: 1.4; margin: 6px 0 0 0; }
+  flex: 0 0 100%; max-width: 100%; height: auto; text-align: left; white-space: normal;
+  line-height: 1.3; margin: 4px 0 0 0; }
 .coursekit-explorer .widget-hslider > .slider-container {
   flex: 1 1 auto; min-width: 200px; }
 .coursekit-explorer .widget-dropdown > select {

@@ -42,7 +42,8 @@ _RECORDER = """() => {
   document.addEventListener('keydown', e => state.keys.push(e.timeStamp), true);
   new MutationObserver(records => {
     for (const r of records) for (const n of r.addedNodes) {
-      const imgs = n.nodeType === 1 ? (n.tagName === 'IMG' ? [n] : [...n.querySelectorAll('img')]) : [];
+      const imgs = n.nodeType !== 1 ? []
+        : n.tagName === 'IMG' ? [n] : [...n.querySelectorAll('img')];
       for (const img of imgs) {
         const out = img.closest('.widget-output');
         if (!out) continue;

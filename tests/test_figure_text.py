@@ -10,7 +10,6 @@ import threading
 from unittest import mock
 
 import matplotlib
-import numpy as np
 import pytest
 
 import coursekit.widgets._base as base

@@ -5,7 +5,7 @@ it) and real Chromium (Playwright, the system browser). For every ready lesson: 
 Run All Cells, then for every explorer on the page press an arrow key on its main control
 (the first slider's handle, or the first drop-down when it has no slider) ``--presses``
 times, each after the previous figure has come, alternating right and left so the value
-stays in range.
+stays in range (a press at the end of the range, which changes nothing, is not counted).
 
 The time is measured inside the page: from the ``keydown`` event's time stamp to the moment
 the new ``<img>`` of the explorer's output is decoded and the next frame is painted
@@ -76,6 +76,8 @@ def _main_control(box):
 
 
 def measure_lesson(page, lab, notebook: str, presses: int) -> dict[str, list[float]]:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     open_notebook(page, lab.notebook_url(notebook))
     state = run_all_cells(page, timeout=300)
     if state["errors"]:
@@ -92,17 +94,28 @@ def measure_lesson(page, lab, notebook: str, presses: int) -> dict[str, list[flo
             continue
         box.scroll_into_view_if_needed()
         out = output.element_handle()
-        times = []
-        for n in range(presses + 1):  # the first press warms up (not counted)
+        warm = False
+        times: list[float] = []
+        direction, misses = 0, 0
+        while len(times) < presses and misses < 4:
             before = page.evaluate(_SHOWN_COUNT, out)
             target.focus()
-            page.keyboard.press(keys[n % 2])
-            page.wait_for_function(f"out => (window.__latency.shown.get(out) || []).length "
-                                   f"> {before}", arg=out, timeout=30_000)
-            if n:
-                times.append(page.evaluate(_LAST_LATENCY, out))
+            page.keyboard.press(keys[direction])
+            try:
+                page.wait_for_function(f"out => (window.__latency.shown.get(out) || [])"
+                                       f".length > {before}", arg=out, timeout=10_000)
+            except PlaywrightTimeout:  # at the end of its range: the value did not change
+                direction, misses = 1 - direction, misses + 1
+                continue
+            latency = page.evaluate(_LAST_LATENCY, out)
+            if warm:
+                times.append(latency)
+            warm = True  # the first redraw of each explorer warms up (not counted)
+            direction = 1 - direction
             page.wait_for_timeout(150)  # let the last output messages of this redraw land
-        results[f"{notebook[:2]} {title}"] = times
+        print(f"  {notebook[:2]} {title[:60]}: {len(times)} presses", file=sys.stderr)
+        if times:
+            results[f"{notebook[:2]} {title}"] = times
     return results
 
 

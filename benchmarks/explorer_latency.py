@@ -3,7 +3,8 @@
 Real JupyterLab (a throw-away server on a copy of ``notebooks/``, as the browser tests start
 it) and real Chromium (Playwright, the system browser). For every ready lesson: open it,
 Run All Cells, then for every explorer on the page press an arrow key on its main control
-(the first slider's handle, or the first drop-down when it has no slider) ``--presses``
+(arrow keys on the first slider's handle; the next option of the first drop-down when it
+has no slider, timed from its ``change`` event) ``--presses``
 times, each after the previous figure has come, alternating right and left so the value
 stays in range (a press at the end of the range, which changes nothing, is not counted).
 
@@ -40,6 +41,11 @@ _RECORDER = """() => {
   if (window.__latency) return;
   const state = window.__latency = {keys: [], shown: new Map()};
   document.addEventListener('keydown', e => state.keys.push(e.timeStamp), true);
+  // a drop-down is picked, not keyed (arrow keys on a closed <select> do not reach it in
+  // headless Chromium): its 'change' event is the start
+  document.addEventListener('change', e => {
+    if (e.target.tagName === 'SELECT') state.keys.push(e.timeStamp);
+  }, true);
   new MutationObserver(records => {
     for (const r of records) for (const n of r.addedNodes) {
       const imgs = n.nodeType !== 1 ? []
@@ -65,14 +71,25 @@ _LAST_LATENCY = """out => {
 
 
 def _main_control(box):
-    """(locator to focus, keys to alternate) for an explorer box."""
+    """(locator, the two moves to alternate) for an explorer box: arrow keys on the first
+    slider's handle, or the next / previous option of the first drop-down."""
     handle = box.locator(".widget-hslider .noUi-handle")
     if handle.count():
         return handle.first, ("ArrowRight", "ArrowLeft")
     select = box.locator(".widget-dropdown select")
     if select.count():
-        return select.first, ("ArrowDown", "ArrowUp")
+        return select.first, (+1, -1)
     return None, ()
+
+
+def _move(page, target, move) -> None:
+    if isinstance(move, str):
+        target.focus()
+        page.keyboard.press(move)
+        return
+    options = target.evaluate("s => [...s.options].map(o => o.value)")
+    current = options.index(target.input_value())
+    target.select_option(options[(current + move) % len(options)])
 
 
 def measure_lesson(page, lab, notebook: str, presses: int) -> dict[str, list[float]]:
@@ -99,8 +116,7 @@ def measure_lesson(page, lab, notebook: str, presses: int) -> dict[str, list[flo
         direction, misses = 0, 0
         while len(times) < presses and misses < 4:
             before = page.evaluate(_SHOWN_COUNT, out)
-            target.focus()
-            page.keyboard.press(keys[direction])
+            _move(page, target, keys[direction])
             try:
                 page.wait_for_function(f"out => (window.__latency.shown.get(out) || [])"
                                        f".length > {before}", arg=out, timeout=10_000)

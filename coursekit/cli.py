@@ -131,7 +131,8 @@ def _cmd_site(args) -> int:
 
 
 def _cmd_progress(args) -> int:
-    from coursekit.exercises.progress import progress_file, progress_report
+    from coursekit.course import progress_report
+    from coursekit.exercises.progress import progress_file
 
     table = progress_report()
     print(f"progress store: {progress_file()}")

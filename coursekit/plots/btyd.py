@@ -72,7 +72,9 @@ def frequency_recency_heatmap(grid: pd.DataFrame, *, quantity: str = "prob_alive
 
     Impossible cells (no repeat purchase but positive recency) are left blank. Read it as
     Fader, Hardie and Lee (2005) do: a frequent buyer who has been silent for long (bottom
-    left) is less likely alive than an infrequent one with the same recency.
+    left) is less likely alive than an infrequent one with the same recency. For the BG/NBD
+    the top-left cell (no repeat purchase) is always 1: a model artefact (dropout only after a
+    repeat purchase), not a finding; the caption under the figure says so.
     """
     if not isinstance(grid, pd.DataFrame):
         raise TypeError("grid must be the DataFrame of frequency_recency_grid")
@@ -86,6 +88,10 @@ def frequency_recency_heatmap(grid: pd.DataFrame, *, quantity: str = "prob_alive
                       extent=(rec[0], rec[-1], freq[-1] + 0.5, freq[0] - 0.5),
                       vmin=0.0, vmax=1.0 if quantity == "prob_alive" else None)
     ax.figure.colorbar(image, ax=ax, label=_LABELS[quantity])
+    if quantity == "prob_alive" and grid.iloc[0, 0] == 1.0:
+        ax.annotate("frequency 0: P(alive) = 1 is a BG/NBD artefact (dropout only after a "
+                    "repeat purchase)", xy=(0, -0.24), xycoords="axes fraction", fontsize=7,
+                    va="top")
     return finish(ax, title=f"{_LABELS[quantity]} by frequency and recency",
                   xlabel=f"recency: time of the last purchase ({time_unit})",
                   ylabel="frequency (repeat purchases)")

@@ -9,6 +9,7 @@ import numpy as np
 
 from coursekit.exercises.core import Misconception, Question, register
 from coursekit.models import clv
+from coursekit.models.btyd import BGNBD
 
 M = Misconception
 
@@ -25,8 +26,21 @@ def _churn(rng: np.random.Generator) -> dict:
     return {"churn": float(rng.choice([0.10, 0.15, 0.20, 0.25, 0.40]))}
 
 
+# the BG/NBD of Fader, Hardie & Lee (2005) on CDNOW, time unit weeks
+CDNOW_BGNBD = {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}
+_HISTORIES = ((2, 30.43, 38.86), (1, 10.0, 38.86), (4, 35.0, 38.86), (3, 8.0, 38.86),
+              (6, 37.0, 38.86))
+
+
 def _weekly(rng: np.random.Generator) -> dict:
-    return {"per_week": float(rng.choice([0.05, 0.08, 0.10, 0.12, 0.15]))}
+    x, t_x, big_t = _HISTORIES[int(rng.integers(len(_HISTORIES)))]
+    return {"frequency": x, "recency": t_x, "T": big_t, **CDNOW_BGNBD}
+
+
+def _bg_purchases(d: dict, horizon: float) -> float:
+    bg = BGNBD.from_params(r=d["r"], alpha=d["alpha"], a=d["a"], b=d["b"])
+    return float(bg.conditional_expected_purchases(horizon, [d["frequency"]], [d["recency"]],
+                                                   [d["T"]])[0])
 
 
 def _segments(rng: np.random.Generator) -> dict:
@@ -130,19 +144,25 @@ register(
         hints=("Expected lifetime = 1 / (1 - retention).", "Retention = 1 - churn."),
     ),
     Question(
-        "04.6", "A BG/NBD model fitted on weekly data (time_unit='W') expects a customer to "
-                "buy `per_week` times per week. How many purchases should you forecast for the"
-                " next year (52 weeks)?",
+        "04.6", "A BG/NBD model fitted on CDNOW in weeks (time_unit='W'; parameters r, "
+                "alpha, a, b in the data) describes a customer with `frequency` repeat "
+                "purchases, the last at week `recency`, observed for `T` weeks. How many "
+                "purchases should you forecast for the next year (52 weeks)?",
         unit="purchases",
-        answer=lambda d: d["per_week"] * 52, data=_weekly,
+        answer=lambda d: _bg_purchases(d, 52), data=_weekly,
         misconceptions=(
-            M("days", lambda d: d["per_week"] * 365,
-              "You multiplied by 365 days, but the rate is per week: the model's time unit "
-              "is weeks (the days-vs-weeks pitfall)."),
-            M("months", lambda d: d["per_week"] * 12,
-              "You multiplied by 12 months, but the rate is per week."),
+            M("rate-times-52", lambda d: 52 * _bg_purchases(d, 1),
+              "You scaled next week's expected purchases by 52. That ignores the dropout the "
+              "BG/NBD models: a customer may leave during the year, so use "
+              "conditional_expected_purchases(52, ...) directly."),
+            M("days", lambda d: _bg_purchases(d, 365),
+              "You asked for 365 time units, but the model's time unit is weeks (the "
+              "days-vs-weeks pitfall): a year is 52 of them."),
+            M("months", lambda d: _bg_purchases(d, 12),
+              "You asked for 12 time units (months?), but the model's time unit is weeks."),
         ),
-        hints=("Keep the time unit of the fitted model: weeks.",),
+        hints=("Keep the time unit of the fitted model: weeks.",
+               "BGNBD.from_params(...).conditional_expected_purchases(52, frequency, recency, T)"),
     ),
     Question(
         "04.7", "Winning a customer costs $600 (acquisition cost). With m = $170, d = 10% and "

@@ -23,7 +23,7 @@ from __future__ import annotations
 from coursekit.models.btyd._base import FitWarning
 from coursekit.models.btyd.bgbb import BetaGeoBetaBinomial
 from coursekit.models.btyd.bgnbd import BGNBD
-from coursekit.models.btyd.clv import customer_lifetime_value
+from coursekit.models.btyd.clv import discounted_expected_value
 from coursekit.models.btyd.diagnostics import frequency_recency_grid, prob_alive_path
 from coursekit.models.btyd.gamma_gamma import GammaGamma
 from coursekit.models.btyd.pareto_nbd import ParetoNBD
@@ -36,7 +36,7 @@ __all__ = [
     "GammaGamma",
     "ShiftedBetaGeometric",
     "BetaGeoBetaBinomial",
-    "customer_lifetime_value",
+    "discounted_expected_value",
     "summarize_transactions",
     "frequency_recency_grid",
     "prob_alive_path",

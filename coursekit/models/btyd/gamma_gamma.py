@@ -1,6 +1,9 @@
 """Gamma-gamma model of spend per transaction.
 
-Not from the textbook. Fader, P. S., Hardie, B. G. S. and Lee, K. L. (2005), "RFM and CLV: using
+Not from the textbook. The model originates with Colombo, R. and Jiang, W. (1999), "A stochastic
+RFM model", *Journal of Interactive Marketing* 13(3), 2-12; the form and notation used here are
+those (verified: the CLVTools documentation cites both for the model) of Fader, P. S.,
+Hardie, B. G. S. and Lee, K. L. (2005), "RFM and CLV: using
 iso-value curves for customer base analysis", *Journal of Marketing Research* 42(4), 415-430;
 Fader and Hardie (2013), "The gamma-gamma model of monetary value".
 

@@ -6,7 +6,11 @@ requirements are basic. It needs customer identification, the date of purchase, 
 amount of purchase. This enables one to easily calculate the average purchase amount of each
 customer" (citing Marcus 1998). And: "only 15 percent of American customers have loyalty to a
 single retailer, yet these customers generate between 55 percent and 70 percent of retail
-sales" - checked on data with :func:`concentration_curve` and :func:`top_share`.
+sales". The 15% are defined by *loyalty to a single retailer*, which one store's transaction log
+cannot observe (it does not show purchases elsewhere), so the claim cannot be tested with these
+functions: :func:`concentration_curve` and :func:`top_share` measure the concentration of spend
+within one store, and the top 15% by spend is by construction the largest share any 15% of
+customers can hold (an upper bound, not a test).
 
 Pipeline: :func:`rfm_table` (one row per customer from a transaction log) -> :func:`rfm_scores`
 (quintile scores) and :func:`value_matrix` (the four cells) -> :func:`segment_summary`.
@@ -271,8 +275,10 @@ def concentration_curve(values: object) -> pd.DataFrame:
 
     Sort customers by value (descending); point ``i`` is the top ``i`` customers:
     ``customer_share`` = i / N, ``value_share`` = (their value) / (total value). Starts at
-    (0, 0), ends at (1, 1) and is concave. It checks the textbook's "15% of customers give
-    55-70% of sales" (TB 4.2, l.1316) on a data set.
+    (0, 0), ends at (1, 1) and is concave. The textbook's "15 percent of American customers
+    have loyalty to a single retailer, yet these customers generate between 55 percent and 70
+    percent of retail sales" (TB 4.2, l.1316) is *not* a point on it: the curve ranks customers
+    by spend, not by loyalty, and its value at 15% bounds from above what any 15% can give.
 
     >>> concentration_curve([10, 30, 60]).round(3)
        customer_share  value_share
@@ -297,8 +303,10 @@ def top_share(values: object, customer_share: float = 0.15) -> float:
     """Share of total value that comes from the top ``customer_share`` of customers.
 
     Read off :func:`concentration_curve` by linear interpolation (exact when
-    ``customer_share x N`` is a whole number). The textbook's claim is
-    ``top_share(sales, 0.15)`` between 0.55 and 0.70 (TB 4.2, l.1316).
+    ``customer_share x N`` is a whole number). No group of that size can hold more, so
+    ``top_share(sales, 0.15)`` is an upper bound for the share of any 15% of customers - it is
+    not the textbook's claim (TB 4.2, l.1316), which is about the 15% loyal to a single
+    retailer, a group one store's log cannot identify.
 
     >>> top_share([5, 5, 10, 80], 0.25)
     0.8

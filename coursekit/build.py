@@ -14,14 +14,13 @@ from __future__ import annotations
 import ast
 import os
 import re
-import shutil
 import textwrap
 from pathlib import Path
 
 import nbformat
 
 __all__ = ["BEGIN", "END", "strip_solutions", "student_notebook", "build_exercises",
-           "has_solution_markers", "prepare_output", "execute_notebook", "notebook_text",
+           "has_solution_markers", "execute_notebook", "notebook_text",
            "write_notebook", "exercise_name", "notebook_metadata", "with_notebook_metadata"]
 
 KERNELSPEC = {"display_name": "Python 3 (coursekit)", "language": "python", "name": "python3"}
@@ -59,15 +58,6 @@ def _placeholder(match: re.Match) -> str:
     return "".join(f"{indent}{n} = ...  # YOUR ANSWER HERE\n" for n in names)
 
 
-def prepare_output(out: Path, *, force: bool = False) -> None:
-    """Refuse to write into a non-empty folder unless ``force`` (then empty it first)."""
-    if out.exists() and any(out.iterdir()):
-        if not force:
-            raise FileExistsError(f"output folder {out} exists and is not empty; choose a new "
-                                  f"folder or pass --force to replace it")
-        shutil.rmtree(out)
-
-
 def execute_notebook(nb: nbformat.NotebookNode, cwd: str | Path, *, timeout: int = 180,
                      env: dict[str, str] | None = None, **options) -> nbformat.NotebookNode:
     """Run ``nb`` top to bottom in a fresh ``python3`` kernel started in ``cwd``; return it.
@@ -78,6 +68,9 @@ def execute_notebook(nb: nbformat.NotebookNode, cwd: str | Path, *, timeout: int
     """
     from nbclient import NotebookClient
 
+    # the kernel's own log (e.g. "Kernel is running over TCP without encryption") is noise in
+    # the user's terminal; its errors still show, and cell errors arrive as messages anyway
+    options.setdefault("extra_arguments", ["--IPKernelApp.log_level=ERROR"])
     NotebookClient(nb, timeout=timeout, kernel_name="python3",
                    resources={"metadata": {"path": str(cwd)}}, **options).execute(
         **({} if env is None else {"env": {**os.environ, **env}}))

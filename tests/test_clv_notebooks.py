@@ -75,3 +75,24 @@ def test_misconception_feedback_names_the_mistake():
     assert 52 * float(bg.conditional_expected_purchases(1, *one)[0]) == pytest.approx(1.9473,
                                                                                       abs=1e-4)
     assert check("05.6", "Spenders").misconception == "axes-swapped"
+
+
+def test_lesson_04_compares_three_models_and_values_the_whole_future():
+    v = run_notebook("notebooks/04_customer_lifetime_value.ipynb",
+                     ["model_comparison.round(3).to_dict()", "holdout_bursts",
+                      "spend_frequency_corr", "one_off_alive", "rlv_total", "clv_total",
+                      "by_frequency.round(2).to_dict()"])
+    cmp = v["model_comparison.round(3).to_dict()"]
+    # the sums quoted in issue 18 (all packages agree) against 1,882 actual purchases
+    assert round(cmp["forecast"]["BG/NBD"]) == 1653 and round(cmp["forecast"]["Pareto/NBD"]) == 1666
+    assert round(cmp["forecast"]["MBG/NBD"]) == 1577
+    assert set(cmp["actual"].values()) == {1882}
+    assert min(cmp["mae"], key=cmp["mae"].get) == "Pareto/NBD"             # as the lesson says
+    assert max(cmp["correlation"], key=cmp["correlation"].get) == "Pareto/NBD"
+    bursts = list(v["holdout_bursts"].values())
+    assert bursts[0] > 90 and bursts[1] > 90 and abs(bursts[2]) < 15     # the gap's two bursts
+    ce = v["by_frequency.round(2).to_dict()"]
+    assert (ce["actual"]["0"], ce["BG/NBD"]["0"], ce["MBG/NBD"]["0"]) == (0.24, 0.23, 0.19)
+    assert v["one_off_alive"]["BG/NBD"] == 1.0 and v["one_off_alive"]["MBG/NBD"] < 0.5
+    assert v["spend_frequency_corr"] == 0.11          # Fader, Hardie & Lee (2005, JMR)
+    assert v["rlv_total"] > v["clv_total"]            # the whole future is worth more than a year

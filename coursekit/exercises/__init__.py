@@ -15,10 +15,12 @@ significant digits) and run the cell again.
 """
 from __future__ import annotations
 
-from .core import (Feedback, Hint, Misconception, Question, check, exercise_data, expected,
-                   get_question, grade, hint, list_questions, nbgrader_student, register,
+from .core import (Feedback, Hint, Misconception, Question, check, exercise_data, get_question,
+                   grade, hint, list_questions, nbgrader_student, record_progress, register,
                    reset_hints, set_student)
 
-__all__ = ["Feedback", "Hint", "Misconception", "Question", "check", "exercise_data", "expected",
+# The answer keys (coursekit.grading.answer_key) are an instructor tool and deliberately not
+# part of this student-facing namespace.
+__all__ = ["Feedback", "Hint", "Misconception", "Question", "check", "exercise_data",
            "get_question", "grade", "hint", "list_questions", "nbgrader_student",
-           "register", "reset_hints", "set_student"]
+           "record_progress", "register", "reset_hints", "set_student"]

@@ -15,8 +15,9 @@ import numpy as np
 from . import marking
 
 __all__ = ["Misconception", "Question", "Feedback", "Hint", "register", "get_question",
-           "list_questions", "set_student", "exercise_data", "expected", "check", "hint",
-           "reset_hints", "grade", "nbgrader_student", "normalise_question_id"]
+           "list_questions", "set_student", "exercise_data", "check", "hint",
+           "reset_hints", "grade", "nbgrader_student", "normalise_question_id", "verdict",
+           "record_progress"]
 
 KINDS = ("number", "numbers", "choice", "choices", "bool")
 STUDENT_ENV = "COURSEKIT_STUDENT"
@@ -211,8 +212,8 @@ def exercise_data(question_id: str, student: str | None = None) -> dict:
     return _distinct_data(q, _seed(q, student))
 
 
-def expected(question_id: str, student: str | None = None) -> Any:
-    """The answer key of a question (for instructors and grading)."""
+def answer_key(question_id: str, student: str | None = None) -> Any:
+    """The answer key of a question for ``student`` (an instructor tool, not for students)."""
     q = get_question(question_id)
     return q.answer(exercise_data(question_id, student))
 
@@ -292,34 +293,54 @@ def check(question_id: str, answer: Any) -> Feedback:
     numeric answer), never an error. A numeric answer within 1 % of the key gets "close: give
     more decimals"; see :func:`coursekit.exercises.marking.near_miss`.
     """
+    return _record(verdict(question_id, answer, _current_student()))
+
+
+def verdict(question_id: str, answer: Any, student: str | None) -> Feedback:
+    """The feedback on ``answer`` for ``student``'s data, recorded nowhere (used by the grader)."""
     q = get_question(question_id)
     if _is_placeholder(answer):
         form = f" ({q.answer_format})" if q.answer_format else ""
-        return _record(Feedback(q.id, "unanswered",
-                                f"not answered yet - replace ... with your answer{form} and "
-                                f"run the cell again."))
-    data = exercise_data(q.id)
+        return Feedback(q.id, "unanswered",
+                        f"not answered yet - replace ... with your answer{form} and "
+                        f"run the cell again.")
+    data = _distinct_data(q, _seed(q, student)) if q.data is not None else {}
     try:
         value = marking.coerce(answer, q)
     except ValueError as exc:
-        return _record(Feedback(q.id, "invalid", f"can't check this answer: {exc}."))
+        return Feedback(q.id, "invalid", f"can't check this answer: {exc}.")
     target = q.answer(data)
     if marking.same(value, target, q):
         extra = f" {q.explanation}" if q.explanation else ""
-        return _record(Feedback(q.id, "correct", f"correct!{extra}"))
+        return Feedback(q.id, "correct", f"correct!{extra}")
     for m, wrong in marking._wrong_answers(q, data):
         if marking.same(value, wrong, q):
-            return _record(Feedback(q.id, "incorrect", f"not quite. {m.message}", m.name))
+            return Feedback(q.id, "incorrect", f"not quite. {m.message}", m.name)
     if q.kind in ("number", "numbers"):
         near = marking.near_miss(q, value, target, data)
         if near is not None:
-            return _record(Feedback(q.id, "incorrect", near[0], near[1]))
+            return Feedback(q.id, "incorrect", near[0], near[1])
     tip = " Try hint(\"%s\")." % q.id if q.hints else ""
-    return _record(Feedback(q.id, "incorrect", f"not quite.{tip}"))
+    return Feedback(q.id, "incorrect", f"not quite.{tip}")
+
+
+# --- switch: no progress recording (grading, exports) ------------------------------------------
+# Kept here, apart from the progress store, so that grading can turn recording off whatever the
+# store is. ``$COURSEKIT_NO_PROGRESS`` (any non-empty value) does the same for a whole process.
+_RECORDING = [True]
+
+
+def record_progress(enabled: bool) -> None:
+    """Turn recording of :func:`check` results into the progress store on or off."""
+    if not isinstance(enabled, bool):
+        raise TypeError(f"enabled must be True or False; got {enabled!r}")
+    _RECORDING[0] = enabled
 
 
 def _record(feedback: Feedback) -> Feedback:
     """Store the attempt with the student id and data seed in effect (never raises)."""
+    if not _RECORDING[0]:
+        return feedback
     from .progress import record
 
     try:
@@ -332,14 +353,30 @@ def _record(feedback: Feedback) -> Feedback:
 
 
 def grade(question_id: str, answer: Any) -> None:
-    """Autograder form of :func:`check`: raise ``AssertionError`` with the feedback if wrong.
+    """Autograder form of :func:`check`, used by the test cells of ``coursekit export-nbgrader``.
 
-    Used by the nbgrader test cells that ``coursekit export-nbgrader`` writes, so a student's
-    grading feedback carries the same misconception messages as ``check``.
+    Publishes the answer as plain JSON (a display output of type ``ANSWER_MIME``) so that the
+    grader can compute the verdict outside this kernel, then raises ``AssertionError`` with the
+    feedback message if the answer is wrong (the student's own feedback while working). Records
+    no progress.
     """
-    feedback = check(question_id, answer)
+    __tracebackhide__ = True  # noqa: F841 - IPython hides this frame in the traceback
+    from .answer_codec import ANSWER_MIME, encode_answer
+
+    q = get_question(question_id)
+    payload = {"question": q.id, "answer": encode_answer(answer)}
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - outside Jupyter there is no grader to read it
+        get_ipython = None  # noqa: N806
+    if get_ipython is not None and get_ipython() is not None:
+        from IPython.display import display
+
+        display({ANSWER_MIME: payload, "text/plain": f"answer to {q.id} recorded for grading"},
+                raw=True)
+    feedback = verdict(q.id, answer, _current_student())
     if not feedback.correct:
-        raise AssertionError(f"{question_id}: {feedback.message}")
+        raise AssertionError(f"{q.id}: {feedback.message}")
 
 
 def nbgrader_student() -> str | None:

@@ -1,7 +1,8 @@
 """Questions of module 04, customer lifetime value (TB 4.2, 7.4).
 
 Misconceptions with feedback: churn used as retention, undiscounted value, wrong timing
-convention (Fader & Hardie 2012), days vs weeks, forgotten costs and finite horizons.
+convention (Fader & Hardie 2012), days vs weeks, forgotten costs and finite horizons, and the
+BG/NBD's "one-off buyers are certainly alive" artefact (MBG/NBD, Batislam et al. 2007).
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import numpy as np
 
 from coursekit.exercises.core import Misconception, Question, register
 from coursekit.models import clv
-from coursekit.models.btyd import BGNBD
+from coursekit.models.btyd import BGNBD, ModifiedBGNBD
 
 M = Misconception
 
@@ -50,6 +51,20 @@ def _segments(rng: np.random.Generator) -> dict:
             "other_margin": float(rng.integers(6, 12) * 10),
             "other_retention": float(rng.choice([0.30, 0.40, 0.50])),
             "discount_rate": 0.10}
+
+
+# MBG/NBD fitted on the CDNOW calibration weeks 1-39 (lesson 04, section 9)
+MBG = {"r": 0.525, "alpha": 6.183, "a": 0.891, "b": 1.614}
+
+
+def _silent_weeks(rng: np.random.Generator) -> dict:
+    return {"T": float(rng.choice([13.0, 26.0, 39.0, 52.0]))}
+
+
+def _one_off_alive(d: dict, ratio_inverted: bool = False, exponent: bool = True) -> float:
+    ratio = (MBG["alpha"] + d["T"]) / MBG["alpha"]
+    ratio = 1 / ratio if ratio_inverted else ratio
+    return 1 / (1 + MBG["a"] / MBG["b"] * (ratio ** MBG["r"] if exponent else 1.0))
 
 
 def _loyal_value_share(d: dict, timing: str = "start", discount: bool = True) -> float:
@@ -236,5 +251,26 @@ register(
         hints=("Retention in year t = active(t) / active(t-1).",),
         explanation="Retention rises with tenure in these cohorts: the sBG explains why "
                     "(customers differ, and the loyal ones remain).",
+    ),
+    Question(
+        "04.11", "MBG/NBD (Batislam et al. 2007) with the CDNOW estimates r = 0.525, "
+                 "alpha = 6.183, a = 0.891, b = 1.614: a customer bought once and never again "
+                 "in the `T` weeks since. What is the probability that she is still alive?",
+        answer=lambda d: float(ModifiedBGNBD.from_params(**MBG).prob_alive(0, 0, d["T"])[0]),
+        data=_silent_weeks,
+        misconceptions=(
+            M("bgnbd-artefact", lambda d: 1.0,
+              "That is the BG/NBD's answer: there a customer can only drop out after a repeat "
+              "purchase, so a one-off buyer is 'certainly alive'. The MBG/NBD lets her drop out "
+              "right after the first purchase."),
+            M("ratio-inverted", lambda d: _one_off_alive(d, ratio_inverted=True),
+              "You inverted the ratio: it is ((alpha + T) / alpha)^r, which grows with T - the "
+              "longer she is silent, the less likely she is alive."),
+            M("no-exponent", lambda d: _one_off_alive(d, exponent=False),
+              "You left out the power r: ((alpha + T) / alpha)^r."),
+        ),
+        hints=("P(alive) = 1 / (1 + a/(b + x) ((alpha + T)/(alpha + t_x))^(r + x)) with x = 0 "
+               "and t_x = 0.",
+               "ModifiedBGNBD.from_params(...).prob_alive(0, 0, T)"),
     ),
 )

@@ -73,7 +73,7 @@ def discounted_expected_value(
     units_per_month = UNIT_DAYS["M"] / unit_days(time_unit)
     horizons = (np.arange(months + 1) * units_per_month)[:, None]
     cumulative = transaction_model.conditional_expected_purchases(horizons, frequency, recency, T)
-    per_month = np.diff(cumulative, axis=0)
+    per_month = np.maximum(np.diff(cumulative, axis=0), 0.0)  # rounding never gives < 0
     discount = (1.0 + d) ** -np.arange(1, months + 1)
     spend = spend_model.conditional_expected_spend(frequency, monetary_value)
     value = margin * spend * (discount @ per_month)

@@ -163,8 +163,8 @@ register(
                 "alpha, a, b in the data) describes a customer with `frequency` repeat "
                 "purchases, the last at week `recency`, observed for `T` weeks. How many "
                 "purchases should you forecast for the next year (52 weeks)?",
-        answer=lambda d: _bg_purchases(d, 52), data=_weekly,
         unit="purchases",
+        answer=lambda d: _bg_purchases(d, 52), data=_weekly,
         misconceptions=(
             M("rate-times-52", lambda d: 52 * _bg_purchases(d, 1),
               "You scaled next week's expected purchases by 52. That ignores the dropout the "
@@ -256,6 +256,7 @@ register(
         "04.11", "MBG/NBD (Batislam et al. 2007) with the CDNOW estimates r = 0.525, "
                  "alpha = 6.183, a = 0.891, b = 1.614: a customer bought once and never again "
                  "in the `T` weeks since. What is the probability that she is still alive?",
+        unit="a probability (0-1)",
         answer=lambda d: float(ModifiedBGNBD.from_params(**MBG).prob_alive(0, 0, d["T"])[0]),
         data=_silent_weeks,
         misconceptions=(

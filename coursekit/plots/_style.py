@@ -13,7 +13,7 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from coursekit._validate import check_columns as check_frame  # noqa: E402  (kept name)
 
-__all__ = ["PALETTE", "HIGHLIGHT", "MUTED", "new_figure", "offscreen_figures", "new_axes",
+__all__ = ["figure_alt_text", "PALETTE", "HIGHLIGHT", "MUTED", "new_figure", "offscreen_figures", "new_axes",
            "new_axes_row", "clear_data", "reused_axes", "finish", "check_frame"]
 
 # Okabe & Ito (2008), "Color universal design": distinguishable with every common colour-vision
@@ -145,3 +145,28 @@ def finish(ax, *, title: str, xlabel: str, ylabel: str):
     ax.set_ylabel(ylabel)
     ax.spines[["top", "right"]].set_visible(False)
     return ax
+
+
+def figure_alt_text(fig) -> str:
+    """Alt text of a Matplotlib figure: its (sup)title, then per axes the title and axis labels.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.set(title="Value per offer", xlabel="offer", ylabel="net value ($)")
+    >>> figure_alt_text(fig)
+    'Figure: Value per offer (x: offer; y: net value ($))'
+    >>> plt.close(fig)
+    """
+    parts = []
+    sup = getattr(fig, "_suptitle", None)
+    if sup is not None and sup.get_text():
+        parts.append(sup.get_text())
+    for ax in fig.get_axes():
+        title = ax.get_title() or ax.get_title(loc="left")
+        labels = "; ".join(f"{k}: {v}" for k, v in (("x", ax.get_xlabel()),
+                                                     ("y", ax.get_ylabel())) if v)
+        if title or labels:
+            parts.append(f"{title} ({labels})" if labels else title)
+    return "Figure: " + " | ".join(p for p in parts if p) if parts else "Figure"

@@ -119,7 +119,7 @@ class RenderedFigure:
     def __init__(self, figure):
         import matplotlib.pyplot as plt
 
-        from coursekit.export_html import figure_alt_text
+        from coursekit.plots._style import figure_alt_text
 
         self.figure = figure
         self.alt = figure_alt_text(figure)  # now: a reused figure is drawn over later

@@ -7,7 +7,8 @@ import pytest
 
 from coursekit.cli import main
 from coursekit.course import MODULES
-from coursekit.export_html import external_resources, figure_alt_text
+from coursekit.export_html import external_resources
+from coursekit.plots._style import figure_alt_text
 from coursekit.widgets._base import STATIC_ENV, static_widgets
 from notebook_runner import ROOT
 
@@ -26,6 +27,15 @@ def test_index_links_the_lesson_page(site):
     assert 'href="01_value_equation.html"' in index
     assert (site / "01_value_equation.html").is_file()
     assert external_resources(index) == []
+
+
+def test_index_shows_no_internal_timing_and_the_folder_is_marked(site):
+    from coursekit.output import MARKER
+
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert "execution time" not in index and "<th" in index
+    assert index.count("<th ") == 3  # id, lesson, textbook
+    assert (site / MARKER).is_file()
 
 
 def test_lesson_page_needs_no_external_host(site):
@@ -110,8 +120,10 @@ def test_export_rejects_a_non_empty_folder_and_unknown_modules(tmp_path):
     from coursekit.export_html import export_html
 
     (tmp_path / "keep.txt").write_text("x")
-    with pytest.raises(FileExistsError, match="out"):
-        export_html(tmp_path, modules="01", root=ROOT)
+    for force in (False, True):  # not coursekit's output: refused even with force
+        with pytest.raises(ValueError, match="not written by coursekit"):
+            export_html(tmp_path, modules="01", root=ROOT, force=force)
+    assert (tmp_path / "keep.txt").read_text() == "x"
     with pytest.raises(ValueError, match="module"):
         export_html(tmp_path / "new", modules="99", root=ROOT)
     planned = [m.id for m in MODULES if m.status != "ready"]

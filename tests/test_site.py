@@ -99,8 +99,8 @@ def test_exercise_pages_show_no_solution(site, module):
     import nbformat
 
     solution = nbformat.read(ROOT / "solutions" / module.notebook, as_version=4)
-    student = "\n".join(c.source for c in nbformat.read(ROOT / "exercises" / module.notebook,
-                                                        as_version=4).cells)
+    student = "\n".join(c.source for c in nbformat.read(
+        ROOT / "exercises" / module.exercise_notebook, as_version=4).cells)
     answers = {" ".join(line.split()) for c in solution.cells if c.cell_type == "code"
                for block in _SOLUTION.findall(c.source) for line in block.splitlines()}
     answers = {a for a in answers if len(a) >= 10 and a not in " ".join(student.split())}
@@ -130,8 +130,10 @@ def test_site_rejects_bad_arguments(tmp_path):
     from coursekit.site import build_site
 
     (tmp_path / "keep.txt").write_text("x")
-    with pytest.raises(FileExistsError, match="out"):
-        build_site(tmp_path, modules="01", root=ROOT)
+    for force in (False, True):  # not coursekit's output: refused even with force
+        with pytest.raises(ValueError, match="not written by coursekit"):
+            build_site(tmp_path, modules="01", root=ROOT, force=force)
+    assert (tmp_path / "keep.txt").read_text() == "x"
     with pytest.raises(ValueError, match="module"):
         build_site(tmp_path / "new", modules="99", root=ROOT)
     with pytest.raises(ValueError, match="jobs"):

@@ -1,7 +1,8 @@
 """Questions of module 04, customer lifetime value (TB 4.2, 7.4).
 
 Misconceptions with feedback: churn used as retention, undiscounted value, wrong timing
-convention (Fader & Hardie 2012), days vs weeks, forgotten costs and finite horizons.
+convention (Fader & Hardie 2012), days vs weeks, forgotten costs and finite horizons, and the
+BG/NBD's "one-off buyers are certainly alive" artefact (MBG/NBD, Batislam et al. 2007).
 """
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import numpy as np
 
 from coursekit.exercises.core import Misconception, Question, register
 from coursekit.models import clv
+from coursekit.models.btyd import BGNBD, ModifiedBGNBD
 
 M = Misconception
 
@@ -25,8 +27,21 @@ def _churn(rng: np.random.Generator) -> dict:
     return {"churn": float(rng.choice([0.10, 0.15, 0.20, 0.25, 0.40]))}
 
 
+# the BG/NBD of Fader, Hardie & Lee (2005) on CDNOW, time unit weeks
+CDNOW_BGNBD = {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}
+_HISTORIES = ((2, 30.43, 38.86), (1, 10.0, 38.86), (4, 35.0, 38.86), (3, 8.0, 38.86),
+              (6, 37.0, 38.86))
+
+
 def _weekly(rng: np.random.Generator) -> dict:
-    return {"per_week": float(rng.choice([0.05, 0.08, 0.10, 0.12, 0.15]))}
+    x, t_x, big_t = _HISTORIES[int(rng.integers(len(_HISTORIES)))]
+    return {"frequency": x, "recency": t_x, "T": big_t, **CDNOW_BGNBD}
+
+
+def _bg_purchases(d: dict, horizon: float) -> float:
+    bg = BGNBD.from_params(r=d["r"], alpha=d["alpha"], a=d["a"], b=d["b"])
+    return float(bg.conditional_expected_purchases(horizon, [d["frequency"]], [d["recency"]],
+                                                   [d["T"]])[0])
 
 
 def _segments(rng: np.random.Generator) -> dict:
@@ -36,6 +51,20 @@ def _segments(rng: np.random.Generator) -> dict:
             "other_margin": float(rng.integers(6, 12) * 10),
             "other_retention": float(rng.choice([0.30, 0.40, 0.50])),
             "discount_rate": 0.10}
+
+
+# MBG/NBD fitted on the CDNOW calibration weeks 1-39 (lesson 04, section 9)
+MBG = {"r": 0.525, "alpha": 6.183, "a": 0.891, "b": 1.614}
+
+
+def _silent_weeks(rng: np.random.Generator) -> dict:
+    return {"T": float(rng.choice([13.0, 26.0, 39.0, 52.0]))}
+
+
+def _one_off_alive(d: dict, ratio_inverted: bool = False, exponent: bool = True) -> float:
+    ratio = (MBG["alpha"] + d["T"]) / MBG["alpha"]
+    ratio = 1 / ratio if ratio_inverted else ratio
+    return 1 / (1 + MBG["a"] / MBG["b"] * (ratio ** MBG["r"] if exponent else 1.0))
 
 
 def _loyal_value_share(d: dict, timing: str = "start", discount: bool = True) -> float:
@@ -51,6 +80,7 @@ register(
     Question(
         "04.1", "TB 7.4: a customer makes five purchases of $75 at a gross profit of 30%. What "
                 "is her lifetime value with the textbook's simple formula (dollars)?",
+        unit="dollars",
         answer=lambda d: clv.simple_clv(75, 0.30, 5),
         misconceptions=(
             M("one-purchase", lambda d: clv.simple_clv(75, 0.30, 1),
@@ -65,6 +95,7 @@ register(
         "04.2", "HBS exercise (TB 4.2): $250 per purchase, 4 purchases per period, 20% gross "
                 "margin, $30 direct marketing cost per period. What net margin m does a "
                 "customer leave per period (dollars)?",
+        unit="dollars per period",
         answer=lambda d: clv.period_margin(250, 4, 0.20, 30),
         misconceptions=(
             M("no-cost", lambda d: clv.period_margin(250, 4, 0.20),
@@ -79,6 +110,7 @@ register(
     Question(
         "04.3", "With m = $170, retention 80% and a 10% discount rate, what is the CLV under "
                 "the answer-key convention timing='start', m(1+d)/(1+d-r) (dollars)?",
+        unit="dollars",
         answer=lambda d: _hbs(0.80),
         misconceptions=(
             M("timing-end", lambda d: _hbs(0.80, "end"),
@@ -98,6 +130,7 @@ register(
     Question(
         "04.4", "In the HBS exercise (timing='start'), by what factor does raising retention "
                 "from 25% to 90% multiply the value of a customer?",
+        unit="a factor (times as much)",
         answer=lambda d: _hbs(0.90) / _hbs(0.25),
         misconceptions=(
             M("timing-retained", lambda d: _hbs(0.90, "retained") / _hbs(0.25, "retained"),
@@ -115,6 +148,7 @@ register(
     Question(
         "04.5", "A subscription loses `churn` of its customers each year. How many years does "
                 "a new customer stay on average, counting the first year?",
+        unit="years",
         answer=lambda d: clv.expected_lifetime(1 - d["churn"]), data=_churn,
         misconceptions=(
             M("churn-as-retention", lambda d: clv.expected_lifetime(d["churn"]),
@@ -125,23 +159,31 @@ register(
         hints=("Expected lifetime = 1 / (1 - retention).", "Retention = 1 - churn."),
     ),
     Question(
-        "04.6", "A BG/NBD model fitted on weekly data (time_unit='W') expects a customer to "
-                "buy `per_week` times per week. How many purchases should you forecast for the"
-                " next year (52 weeks)?",
-        answer=lambda d: d["per_week"] * 52, data=_weekly,
+        "04.6", "A BG/NBD model fitted on CDNOW in weeks (time_unit='W'; parameters r, "
+                "alpha, a, b in the data) describes a customer with `frequency` repeat "
+                "purchases, the last at week `recency`, observed for `T` weeks. How many "
+                "purchases should you forecast for the next year (52 weeks)?",
+        unit="purchases",
+        answer=lambda d: _bg_purchases(d, 52), data=_weekly,
         misconceptions=(
-            M("days", lambda d: d["per_week"] * 365,
-              "You multiplied by 365 days, but the rate is per week: the model's time unit "
-              "is weeks (the days-vs-weeks pitfall)."),
-            M("months", lambda d: d["per_week"] * 12,
-              "You multiplied by 12 months, but the rate is per week."),
+            M("rate-times-52", lambda d: 52 * _bg_purchases(d, 1),
+              "You scaled next week's expected purchases by 52. That ignores the dropout the "
+              "BG/NBD models: a customer may leave during the year, so use "
+              "conditional_expected_purchases(52, ...) directly."),
+            M("days", lambda d: _bg_purchases(d, 365),
+              "You asked for 365 time units, but the model's time unit is weeks (the "
+              "days-vs-weeks pitfall): a year is 52 of them."),
+            M("months", lambda d: _bg_purchases(d, 12),
+              "You asked for 12 time units (months?), but the model's time unit is weeks."),
         ),
-        hints=("Keep the time unit of the fitted model: weeks.",),
+        hints=("Keep the time unit of the fitted model: weeks.",
+               "BGNBD.from_params(...).conditional_expected_purchases(52, frequency, recency, T)"),
     ),
     Question(
         "04.7", "Winning a customer costs $600 (acquisition cost). With m = $170, d = 10% and "
                 "the answer-key convention timing='start', what is the lowest retention rate "
                 "at which the customer pays back the acquisition cost?",
+        unit="a retention rate as a proportion (0-1)",
         answer=lambda d: clv.breakeven_retention(170, 600, 0.10, timing="start"),
         misconceptions=(
             M("timing-end", lambda d: clv.breakeven_retention(170, 600, 0.10, timing="end"),
@@ -159,6 +201,7 @@ register(
         "04.8", "Finite horizon: with m = $170, retention 70% and d = 10%, what is the value of "
                 "the first 5 years only, under the end-of-period convention m/(1+d-r) "
                 "(timing='end', periods=5)?",
+        unit="dollars",
         answer=lambda d: _hbs(0.70, "end", periods=5),
         misconceptions=(
             M("infinite", lambda d: _hbs(0.70, "end"),
@@ -176,6 +219,7 @@ register(
                 "rest have margin `other_margin` and retention `other_retention`. With discount "
                 "rate `discount_rate` and timing='start', what share of the total customer "
                 "value do the loyal customers hold?",
+        unit="a proportion (0-1)",
         answer=_loyal_value_share, data=_segments,
         misconceptions=(
             M("customer-share", lambda d: d["loyal_share"],
@@ -195,6 +239,7 @@ register(
         "04.10", "Contractual cohorts (Fader & Hardie 2007, regular segment): 1000 customers at "
                  "year 0, 631 at year 1 and 468 at year 2. What is the retention rate from year "
                  "1 to year 2?",
+        unit="a proportion (0-1)",
         answer=lambda d: 468 / 631,
         misconceptions=(
             M("survival", lambda d: 468 / 1000,
@@ -206,5 +251,27 @@ register(
         hints=("Retention in year t = active(t) / active(t-1).",),
         explanation="Retention rises with tenure in these cohorts: the sBG explains why "
                     "(customers differ, and the loyal ones remain).",
+    ),
+    Question(
+        "04.11", "MBG/NBD (Batislam et al. 2007) with the CDNOW estimates r = 0.525, "
+                 "alpha = 6.183, a = 0.891, b = 1.614: a customer bought once and never again "
+                 "in the `T` weeks since. What is the probability that she is still alive?",
+        unit="a probability (0-1)",
+        answer=lambda d: float(ModifiedBGNBD.from_params(**MBG).prob_alive(0, 0, d["T"])[0]),
+        data=_silent_weeks,
+        misconceptions=(
+            M("bgnbd-artefact", lambda d: 1.0,
+              "That is the BG/NBD's answer: there a customer can only drop out after a repeat "
+              "purchase, so a one-off buyer is 'certainly alive'. The MBG/NBD lets her drop out "
+              "right after the first purchase."),
+            M("ratio-inverted", lambda d: _one_off_alive(d, ratio_inverted=True),
+              "You inverted the ratio: it is ((alpha + T) / alpha)^r, which grows with T - the "
+              "longer she is silent, the less likely she is alive."),
+            M("no-exponent", lambda d: _one_off_alive(d, exponent=False),
+              "You left out the power r: ((alpha + T) / alpha)^r."),
+        ),
+        hints=("P(alive) = 1 / (1 + a/(b + x) ((alpha + T)/(alpha + t_x))^(r + x)) with x = 0 "
+               "and t_x = 0.",
+               "ModifiedBGNBD.from_params(...).prob_alive(0, 0, T)"),
     ),
 )

@@ -14,9 +14,10 @@ The textbook (l.1352-1359) lists the six rooms of a house of quality:
    .. math:: \\text{TI}_j = \\sum_i w_i \\, r_{ij}, \\qquad
              \\text{RI}_j = \\text{TI}_j / \\sum_k \\text{TI}_k .
 
-Not from the textbook: the 9/3/1 symbol scale (strong/medium/weak; Akao 1990, *Quality Function
-Deployment*, Productivity Press; Hauser & Clausing 1988, "The House of Quality", *Harvard Business
-Review* 66(3): 63-73), the roof's ++/+/-/-- convention (Hauser & Clausing 1988), the planning
+Not from the textbook: the 9/3/1 symbol scale (strong/medium/weak), the Japanese practice of
+Akao (1990, *Quality Function Deployment*, Productivity Press) - Hauser & Clausing (1988, "The
+House of Quality", *Harvard Business Review* 66(3): 63-73) use signed symbols and allow negative
+what-how relationships, which this house cannot represent (cells are >= 0) -, the roof's ++/+/-/-- convention (Hauser & Clausing 1988), the planning
 matrix with improvement ratio and sales point (Cohen 1995, *Quality Function Deployment: How to
 Make QFD Work for You*, Addison-Wesley), row normalisation of the relationship matrix
 (Wasserman 1993, "On how to prioritize design requirements during the QFD planning process",
@@ -53,6 +54,8 @@ from coursekit.models.qfd.cells import (
 )
 from coursekit.models.qfd.planning import (
     KANO_EXPONENTS,
+    KANO_EXPONENTS_REVERSED,
+    TAN_SHEN_KANO_PARAMETERS,
 )
 from coursekit.models.qfd.roof import (
     ROOF_SCALE,
@@ -82,6 +85,8 @@ __all__ = [
     "DEFAULT_SCALE",
     "DIRECTIONS",
     "KANO_EXPONENTS",
+    "KANO_EXPONENTS_REVERSED",
+    "TAN_SHEN_KANO_PARAMETERS",
     "ROOF_SCALE",
     "RELATIONSHIP_SCALES",
     "ScaleSensitivity",

@@ -130,6 +130,7 @@ register(
     Question(
         "13.22", "Which foundational premise of service-dominant logic (Vargo & Lusch 2004) "
                  "makes every customer a 'partial employee'? Give its number (1-8).",
+        unit="a premise number (1-8)",
         answer=lambda d: 6,
         misconceptions=(
             M("value-propositions", lambda d: 7,

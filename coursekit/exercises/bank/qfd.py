@@ -276,7 +276,8 @@ register(
                  "`exercise_data('06.21')`. What is Fong's (1996) threshold "
                  "1.65 sqrt((a + b)(2n - a - b) / (2n)) that the difference of the two largest "
                  "counts a and b must reach?",
-        data=_fong_counts, answer=_fong_threshold,
+        data=_fong_counts, unit="answers (the smallest significant |a - b|)",
+        answer=_fong_threshold,
         misconceptions=(
             M("no-critical-value", lambda d: _fong_threshold(d, factor=1.0),
               "That is the standard error alone. Fong multiplies it by the critical value "

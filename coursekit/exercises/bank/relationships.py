@@ -223,7 +223,8 @@ register(
                  "each per unit of the cause). Employee satisfaction drives both retention and "
                  "productivity, which both drive service value. By how many points of revenue "
                  "growth does one more point of internal service quality raise growth?",
-        data=_chain_slopes, answer=_isq_effect,
+        data=_chain_slopes, unit="percentage points of revenue growth per point of internal service quality",
+        answer=_isq_effect,
         misconceptions=(
             M("one-path", lambda d: _isq_effect(d, only_retention=True),
               "You followed only the retention path. The chain splits at employee "

@@ -279,7 +279,8 @@ register(
                  "worth `order_value` with a gross margin of `margin_rate` (in "
                  "`exercise_data('05.21')`). What is the break-even response rate (a proportion "
                  "0-1)?",
-        data=_mailing, answer=_breakeven,
+        data=_mailing, unit="a proportion (0-1)",
+        answer=_breakeven,
         misconceptions=(
             M("revenue-not-margin", lambda d: _breakeven(d, margin=False),
               "You divided by the order value. A response pays only its margin (order value x "
@@ -298,7 +299,8 @@ register(
                  "If you mail again only the R cells whose test response rate beats the "
                  "break-even rate, to as many customers per cell as in the test, what profit do "
                  "you expect (margin of the responses minus the cost of the pieces)?",
-        data=_mailing, answer=_plan_profit,
+        data=_mailing, unit="dollars",
+        answer=_plan_profit,
         misconceptions=(
             M("mail-everyone", lambda d: _plan_profit(d, everyone=True),
               "That is the profit of mailing every cell. The cells below the break-even rate "

@@ -301,7 +301,8 @@ register(
         "07.21", "Expectations have reliability `alpha_e`, perceptions `alpha_p`, and the two "
                  "correlate `r_ep` (equal standard deviations; `exercise_data('07.21')`). What "
                  "is the reliability of the gap P - E (Peter, Churchill & Brown 1993)?",
-        data=_difference_reliability, answer=_gap_reliability,
+        data=_difference_reliability, unit="a reliability (0-1)",
+        answer=_gap_reliability,
         misconceptions=(
             M("mean-of-parts", lambda d: (d["alpha_e"] + d["alpha_p"]) / 2,
               "A difference is not as reliable as the average of its parts: the shared part "

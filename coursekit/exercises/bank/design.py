@@ -97,3 +97,74 @@ register(
         hints=("What happens between input and output?",),
     ),
 )
+
+
+# --- the service blueprint (Shostack 1984; Bitner, Ostrom & Morgan 2008; not from the textbook)
+
+def _coffee(rng: np.random.Generator) -> dict:
+    return {"drink_minutes": float(rng.integers(4, 9)) / 2,     # 2 - 4 minutes
+            "pastry_minutes": float(rng.integers(9, 15)) / 2}   # 4.5 - 7: the slower one
+
+
+def _coffee_blueprint(d: dict):
+    from coursekit.datasets import load_dataset
+
+    frame = load_dataset("service_blueprints")
+    frame = frame[frame["service"] == "coffee-shop order"].copy()
+    frame.loc[frame["step"] == "C09", "minutes"] = d["drink_minutes"]
+    frame.loc[frame["step"] == "C10", "minutes"] = d["pastry_minutes"]
+    return des.blueprint(frame)
+
+
+def _hotel_blueprint():
+    from coursekit.datasets import load_dataset
+
+    return des.blueprint(load_dataset("service_blueprints"), "hotel stay")
+
+
+def _pickup_wait(d: dict) -> float:
+    waits = des.customer_waits(_coffee_blueprint(d))
+    return float(waits.loc["C11", "wait"])
+
+
+register(
+    Question(
+        "13.10", "In the coffee-shop blueprint (`load_dataset('service_blueprints')`), the "
+                 "barista needs `drink_minutes` for the drink and the back oven "
+                 "`pastry_minutes` for the pastry. How many minutes does the customer wait "
+                 "at 'collect the drink and the pastry'?",
+        answer=_pickup_wait, data=_coffee,
+        misconceptions=(
+            M("drink-only", lambda d: 0.1 + d["drink_minutes"],
+              "The customer waits for the *slower* of the two: the pastry in the back oven "
+              "is invisible but still holds up the hand-off."),
+            M("sum", lambda d: 0.1 + d["drink_minutes"] + d["pastry_minutes"],
+              "Drink and pastry are prepared at the same time (both start when the order "
+              "reaches the bar), so their minutes do not add up."),
+            M("no-till", lambda d: max(d["drink_minutes"], d["pastry_minutes"]),
+              "Add the 0.1 minute the till needs to send the order to the bar."),),
+        hints=("Use des.blueprint(frame, 'coffee-shop order') after changing the minutes of "
+               "C09 and C10, then des.customer_waits.",
+               "wait = start of the pick-up - end of 'order and pay'."),
+    ),
+    Question(
+        "13.11", "How many fail points of the hotel-stay blueprint lie below the line of "
+                 "visibility (invisible to the guest)?",
+        answer=lambda d: int((~des.fail_points(_hotel_blueprint())["visible"]).sum()),
+        misconceptions=(M("all", lambda d: 6, "That counts every fail point; the clerk at the "
+                          "desk (onstage) is visible to the guest."),
+                        M("visible", lambda d: 1, "That is the number the guest *can* see.")),
+        hints=("des.fail_points(bp) has a column 'visible'.",),
+    ),
+    Question(
+        "13.12", "With the coffee-shop minutes of 13.10, the espresso machine fails and the "
+                 "drink takes 2 minutes longer. How many minutes longer does the customer wait "
+                 "in all?",
+        answer=lambda d: des.delay_impact(_coffee_blueprint(d), "C09", 2.0)["added_wait"],
+        data=_coffee,
+        misconceptions=(M("full", lambda d: 2.0, "The drink has slack: it was ready before the pastry, "
+                          "so only the part of the delay beyond the slack reaches the customer."),),
+        hints=("des.delay_impact(bp, 'C09', 2)", "slack = pastry minutes - drink minutes if "
+               "positive."),
+    ),
+)

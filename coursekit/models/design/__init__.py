@@ -2,7 +2,10 @@
 make or buy, managing the customer mix, screening new-service ideas, positioning, the
 cost/quality/customisation trade-off, SITOC and FAST.
 
-Files: :mod:`~coursekit.models.design.service_design`.
+Beyond the seeds (not from the textbook): the service blueprint (Shostack 1984; Bitner, Ostrom
+& Morgan 2008).
+
+Files: :mod:`~coursekit.models.design.service_design`, :mod:`~coursekit.models.design.service_blueprint`.
 """
 from __future__ import annotations
 
@@ -30,6 +33,17 @@ from coursekit.models.design.service_design import (
     sitoc_map,
     fast_chain,
 )
+from coursekit.models.design.service_blueprint import (
+    LANES,
+    LINES,
+    Blueprint,
+    blueprint,
+    schedule,
+    customer_waits,
+    fail_points,
+    delay_impact,
+    line_crossings,
+)
 
 __all__ = [
     "CUSTOMER_ROLES",
@@ -54,4 +68,13 @@ __all__ = [
     "SitocMap",
     "sitoc_map",
     "fast_chain",
+    "LANES",
+    "LINES",
+    "Blueprint",
+    "blueprint",
+    "schedule",
+    "customer_waits",
+    "fail_points",
+    "delay_impact",
+    "line_crossings",
 ]

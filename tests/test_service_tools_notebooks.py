@@ -1,0 +1,17 @@
+"""Key numbers of the lesson sections on the service blueprint, waiting lines, critical
+incidents, NPS and customer equity (modules 13, 07 and 04)."""
+import pytest
+
+from notebook_runner import run_notebook
+
+
+@pytest.fixture(scope="module")
+def lesson13():
+    return run_notebook("notebooks/13_customer_roles_design.ipynb", [
+        "hotel_waits['wait'].tolist()", "coffee_waits['wait'].tolist()",
+    ])
+
+
+def test_lesson_13_blueprint_waits(lesson13):
+    assert lesson13["hotel_waits['wait'].tolist()"] == [0, 3, 1, 6, 0, 0, 23, 1]
+    assert lesson13["coffee_waits['wait'].tolist()"] == pytest.approx([0, 1, 4.1, 0])

@@ -178,6 +178,9 @@ CURRICULUM: tuple[Item, ...] = (
     _I("X-blueprint", "Service blueprint: lanes, three lines, fail points, customer waits",
        "Shostack 1984; Bitner, Ostrom & Morgan 2008", "13",
        ("service blueprint", "line of visibility", "fail point", "customer_waits")),
+    _I("X-queues", "Demand and capacity: M/M/c waiting lines (Erlang C), staffing for a target "
+       "wait; Maister's psychology of waiting", "Erlang 1917; Maister 1985; S2 (gap-3 factor)",
+       "13", ("Erlang C", "mmc_queue", "staffing_plan", "first law of service")),
 )
 
 

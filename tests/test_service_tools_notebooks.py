@@ -9,9 +9,17 @@ from notebook_runner import run_notebook
 def lesson13():
     return run_notebook("notebooks/13_customer_roles_design.ipynb", [
         "hotel_waits['wait'].tolist()", "coffee_waits['wait'].tolist()",
+        "queue.p_wait", "float(sim['wait'].mean())", "plan['servers'].to_dict()",
     ])
 
 
 def test_lesson_13_blueprint_waits(lesson13):
     assert lesson13["hotel_waits['wait'].tolist()"] == [0, 3, 1, 6, 0, 0, 23, 1]
     assert lesson13["coffee_waits['wait'].tolist()"] == pytest.approx([0, 1, 4.1, 0])
+
+
+def test_lesson_13_waiting_lines(lesson13):
+    assert lesson13["queue.p_wait"] == pytest.approx(0.5678, abs=1e-4)  # hand-computed Erlang C
+    assert lesson13["float(sim['wait'].mean())"] == pytest.approx(1.136, rel=0.1)
+    servers = lesson13["plan['servers'].to_dict()"]
+    assert servers["8"] == max(servers.values()) and servers["18"] == min(servers.values())

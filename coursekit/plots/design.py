@@ -6,7 +6,8 @@ import pandas as pd
 
 from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, finish, new_axes
 
-__all__ = ["screening_tradeoff", "make_or_buy_bars", "mix_dissatisfaction", "service_blueprint"]
+__all__ = ["screening_tradeoff", "make_or_buy_bars", "mix_dissatisfaction", "service_blueprint",
+           "waits_by_servers", "wait_distribution"]
 
 
 def screening_tradeoff(curve: pd.DataFrame, threshold: float | None = None, ax=None):
@@ -128,3 +129,41 @@ def service_blueprint(bp, *, show_waits: bool = True, ax=None):
     ax.set_title(f"Service blueprint: {bp.service} (F = fail point, W = customer waits; "
                  "boxes with dotted edges = physical evidence)", fontsize=9)
     return ax
+
+
+def waits_by_servers(table: pd.DataFrame, servers: int | None = None, ax=None):
+    """Mean wait against the number of servers, each bar labelled with the probability of
+    waiting (an M/M/c table with columns ``servers``, ``mean_wait``, ``p_wait``)."""
+    if not isinstance(table, pd.DataFrame) or not {"servers", "mean_wait", "p_wait"} <= set(table):
+        raise TypeError("table must have the columns servers, mean_wait and p_wait")
+    ax = new_axes(ax)
+    chosen = (table["servers"] == servers).to_numpy()
+    ax.bar(table["servers"], table["mean_wait"], width=0.6,
+           color=[HIGHLIGHT if c else PALETTE[0] for c in chosen])
+    top = float(table["mean_wait"].max()) or 1.0
+    for n, wait, p in zip(table["servers"], table["mean_wait"], table["p_wait"]):
+        ax.text(n, wait + 0.02 * top, f"P(wait)\n{p:.2f}", ha="center", va="bottom",
+                fontsize=7)
+    ax.set_ylim(0, top * 1.25)
+    ax.set_xticks(table["servers"])
+    return finish(ax, title="What each extra server buys (orange: chosen)",
+                  xlabel="number of servers", ylabel="mean wait in the queue (minutes)")
+
+
+def wait_distribution(result, ax=None):
+    """P(wait > t) of an M/M/c queue (``result`` from design.mmc_queue) against t."""
+    from coursekit.models.design import QueueResult
+
+    if not isinstance(result, QueueResult):
+        raise TypeError("result must come from design.mmc_queue")
+    ax = new_axes(ax)
+    horizon = max(5 * result.mean_wait / max(result.p_wait, 1e-9), 1.0)
+    t = np.linspace(0, horizon, 121)
+    ax.plot(t, result.p_wait_longer(t), color=PALETTE[0], lw=2, label="P(wait > t)")
+    ax.axvline(result.mean_wait, color=HIGHLIGHT, ls="--",
+               label=f"mean wait {result.mean_wait:.2f} min")
+    ax.set_ylim(0, 1.02)
+    ax.legend(frameon=False, fontsize=8)
+    return finish(ax, title=f"How long do customers wait? ({result.servers} servers, "
+                            f"utilisation {result.utilisation:.0%})",
+                  xlabel="wait t (minutes)", ylabel="share of customers waiting longer than t")

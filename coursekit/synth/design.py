@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["idea_pipeline", "service_blueprints"]
+__all__ = ["idea_pipeline", "service_blueprints", "coffee_shop_arrivals", "ARRIVALS_PER_HOUR",
+           "MEAN_SERVICE_MINUTES"]
 
 
 def idea_pipeline(n_ideas: int = 300, seed: int = 13) -> pd.DataFrame:
@@ -95,4 +96,42 @@ def service_blueprints() -> pd.DataFrame:
                                                    "activity", "minutes", "after", "fail_mode"])
     frame["minutes"] = frame["minutes"].astype(float)
     frame.insert(7, "fail_point", frame["fail_mode"] != "-")
+    return frame
+
+
+#: Generating truth of :func:`coffee_shop_arrivals`: mean arrivals per hour (hour of the day ->
+#: customers per hour) and the mean service time (minutes). Assumptions, not from the textbook.
+ARRIVALS_PER_HOUR = {7: 40, 8: 95, 9: 70, 10: 45, 11: 50, 12: 85, 13: 75, 14: 40, 15: 45,
+                     16: 55, 17: 50, 18: 30}
+MEAN_SERVICE_MINUTES = 1.5
+
+
+def coffee_shop_arrivals(days: int = 5, seed: int = 1985) -> pd.DataFrame:
+    """Arrivals and service times at a coffee-shop till over ``days`` weekdays, 7:00-19:00.
+
+    Per day and hour the number of arrivals is Poisson with the mean in
+    :data:`ARRIVALS_PER_HOUR`, spread uniformly over the hour (a Poisson process whose rate
+    changes each hour); each service time is exponential with mean
+    :data:`MEAN_SERVICE_MINUTES`. Columns ``day``, ``hour``, ``arrival_minute`` (minutes since
+    7:00, 2 decimals) and ``service_minutes`` (2 decimals).
+
+    >>> frame = coffee_shop_arrivals()
+    >>> list(frame.columns), int(frame["day"].max())
+    (['customer', 'day', 'hour', 'arrival_minute', 'service_minutes'], 5)
+    """
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    parts = []
+    for day in range(1, days + 1):
+        for hour, rate in ARRIVALS_PER_HOUR.items():
+            n = rng.poisson(rate)
+            minute = np.sort(rng.uniform(0, 60, n)) + 60 * (hour - 7)
+            parts.append(pd.DataFrame({"day": day, "hour": hour,
+                                       "arrival_minute": np.round(minute, 2),
+                                       "service_minutes": np.round(
+                                           rng.exponential(MEAN_SERVICE_MINUTES, n), 2)}))
+    frame = pd.concat(parts, ignore_index=True)
+    frame["service_minutes"] = frame["service_minutes"].clip(lower=0.01)
+    frame.insert(0, "customer", np.arange(1, len(frame) + 1))
     return frame

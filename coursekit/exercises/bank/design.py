@@ -168,3 +168,83 @@ register(
                "positive."),
     ),
 )
+
+
+# --- demand, capacity and waiting lines (Erlang 1917; Maister 1985; not from the textbook) -----
+
+def _counter(rng: np.random.Generator) -> dict:
+    return {"arrivals_per_hour": int(rng.integers(8, 17)) * 5,
+            "service_minutes": float(rng.integers(10, 21)) / 10, "servers": 0}
+
+
+def _with_servers(d: dict) -> dict:
+    load = d["arrivals_per_hour"] / 60 * d["service_minutes"]
+    return {**d, "servers": int(np.floor(load)) + 1}
+
+
+def _queue(d: dict):
+    d = _with_servers(d)
+    return des.mmc_queue(d["arrivals_per_hour"] / 60, d["service_minutes"], d["servers"])
+
+
+def _queue_mm1_pooled(d: dict) -> float:
+    """Wrong: treats c servers as one server c times as fast (an M/M/1 queue)."""
+    d = _with_servers(d)
+    lam, mu = d["arrivals_per_hour"] / 60, d["servers"] / d["service_minutes"]
+    return lam / (mu * (mu - lam))
+
+
+register(
+    Question(
+        "13.13", "Customers arrive at a counter at random, `arrivals_per_hour` per hour; service "
+                 "takes `service_minutes` on average (exponential). The counter has the fewest "
+                 "servers that keep the queue stable: floor(load) + 1, with load = arrivals per "
+                 "minute x service minutes. What is the probability that a customer has to wait "
+                 "(Erlang C)?",
+        answer=lambda d: _queue(d).p_wait, data=_counter,
+        misconceptions=(
+            M("utilisation", lambda d: _queue(d).utilisation, "That is the utilisation rho; "
+              "with more than one server P(wait) = C(c, a) is not rho."),
+            M("erlang-b", lambda d: des.erlang_b(_with_servers(d)["servers"],
+                                                 _queue(d).offered_load),
+              "That is Erlang B, the share *lost* when nobody can queue; with a queue use "
+              "C = c B / (c - a (1 - B))."),),
+        hints=("load a = lambda / mu in erlangs; servers c = floor(a) + 1.",
+               "des.mmc_queue(arrivals_per_hour / 60, service_minutes, c).p_wait"),
+    ),
+    Question(
+        "13.14", "For the counter of 13.13, what is the mean wait in the queue, in minutes?",
+        answer=lambda d: _queue(d).mean_wait, data=_counter,
+        misconceptions=(
+            M("no-c", lambda d: 1 / (_with_servers(d)["servers"] / d["service_minutes"]
+                                     - d["arrivals_per_hour"] / 60),
+              "Multiply by P(wait): Wq = C / (c mu - lambda); only the customers who find all "
+              "servers busy wait."),
+            M("mm1", _queue_mm1_pooled, "c servers are not one server c times as fast: a "
+              "customer in service cannot be split between servers."),
+            M("in-system", lambda d: _queue(d).mean_time_in_system, "That is the time in the "
+              "system (wait + service); the question asks for the wait in the queue."),),
+        hints=("Wq = P(wait) / (c mu - lambda), mu = 1 / service_minutes per minute.",),
+    ),
+    Question(
+        "13.15", "Same arrivals and service time as 13.13. How many servers does the counter "
+                 "need so that the mean wait in the queue is at most 0.5 minutes?",
+        answer=lambda d: des.servers_needed(d["arrivals_per_hour"] / 60, d["service_minutes"],
+                                            max_mean_wait=0.5), data=_counter,
+        misconceptions=(M("stable-only", lambda d: _with_servers(d)["servers"],
+                          "That only keeps the queue from growing without end; add servers "
+                          "until Wq <= 0.5 min."),),
+        hints=("des.servers_needed(rate, service_minutes, max_mean_wait=0.5)",
+               "Try c, c + 1, ... and compute Wq each time."),
+    ),
+    Question(
+        "13.16", "A bank puts a screen with news and the expected wait next to its queue. Which "
+                 "of Maister's propositions does the *expected wait* on the screen work on?",
+        kind="choice", options=tuple(des.MAISTER_PRINCIPLES),
+        answer=lambda d: "uncertain",
+        misconceptions=(M("unoccupied", lambda d: "unoccupied", "The news occupies customers; "
+                          "the stated wait removes uncertainty: uncertain waits feel longer "
+                          "than known, finite waits."),),
+        hints=("Which condition does announcing the wait take away?",),
+    ),
+)

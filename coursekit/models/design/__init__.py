@@ -3,9 +3,11 @@ make or buy, managing the customer mix, screening new-service ideas, positioning
 cost/quality/customisation trade-off, SITOC and FAST.
 
 Beyond the seeds (not from the textbook): the service blueprint (Shostack 1984; Bitner, Ostrom
-& Morgan 2008).
+& Morgan 2008); demand, capacity and waiting lines (the M/M/c queue of Erlang 1917, a gap-3
+factor of seed S2) and the psychology of waiting (Maister 1985).
 
-Files: :mod:`~coursekit.models.design.service_design`, :mod:`~coursekit.models.design.service_blueprint`.
+Files: :mod:`~coursekit.models.design.service_design`, :mod:`~coursekit.models.design.service_blueprint`,
+:mod:`~coursekit.models.design.waiting_lines`, :mod:`~coursekit.models.design.waiting_psychology`.
 """
 from __future__ import annotations
 
@@ -44,6 +46,21 @@ from coursekit.models.design.service_blueprint import (
     delay_impact,
     line_crossings,
 )
+from coursekit.models.design.waiting_lines import (
+    erlang_b,
+    erlang_c,
+    QueueResult,
+    mmc_queue,
+    servers_needed,
+    compare_servers,
+    simulate_queue,
+    staffing_plan,
+)
+from coursekit.models.design.waiting_psychology import (
+    MAISTER_PRINCIPLES,
+    wait_satisfaction,
+    waiting_audit,
+)
 
 __all__ = [
     "CUSTOMER_ROLES",
@@ -77,4 +94,15 @@ __all__ = [
     "fail_points",
     "delay_impact",
     "line_crossings",
+    "erlang_b",
+    "erlang_c",
+    "QueueResult",
+    "mmc_queue",
+    "servers_needed",
+    "compare_servers",
+    "simulate_queue",
+    "staffing_plan",
+    "MAISTER_PRINCIPLES",
+    "wait_satisfaction",
+    "waiting_audit",
 ]

@@ -181,6 +181,9 @@ CURRICULUM: tuple[Item, ...] = (
     _I("X-queues", "Demand and capacity: M/M/c waiting lines (Erlang C), staffing for a target "
        "wait; Maister's psychology of waiting", "Erlang 1917; Maister 1985; S2 (gap-3 factor)",
        "13", ("Erlang C", "mmc_queue", "staffing_plan", "first law of service")),
+    _I("X-servicescape", "Servicescape: framework, typology and where it enters the gaps model",
+       "Bitner 1992; S2 (gap-2 and gap-4 factors)", "13",
+       ("servicescape", "servicescape_gaps", "overpromising through physical evidence")),
 )
 
 

@@ -121,3 +121,14 @@ def test_explorer_updates_and_reports_an_unstable_queue():
     assert e.result["mean_wait"] < des.mmc_queue(1.5, 1.5, 3).mean_wait
     e.controls["servers"].value = 2  # load 2.25 > 2 servers
     assert not e.result["stable"] and e.result["mean_wait"] == float("inf")
+
+
+def test_servicescape_tables():
+    assert len(des.servicescape_framework()) == 10  # 3 + 1 + 1 + 3 + 2 elements
+    assert set(des.servicescape_gaps().index) == {"customer gap", "gap 2", "gap 3", "gap 4"}
+    assert des.servicescape_type("self-service", "lean")["examples"].startswith("ATM")
+    assert "employees" in des.servicescape_type("remote", "elaborate")["design_focus"]
+    with pytest.raises(ValueError, match="who_acts"):
+        des.servicescape_type("robot", "lean")
+    with pytest.raises(ValueError, match="complexity"):
+        des.servicescape_type("remote", "huge")

@@ -248,3 +248,23 @@ register(
         hints=("Which condition does announcing the wait take away?",),
     ),
 )
+
+
+# --- the servicescape (Bitner 1992; seed S2 gap factors) ------------------------------------
+register(
+    Question(
+        "13.17", "A hotel's new marble lobby suggests a level of personal service its thin "
+                 "staffing cannot deliver. In which gap of the gaps model does this servicescape "
+                 "problem sit (seed S2)?",
+        kind="choice", options=tuple(des.SERVICESCAPE_IN_GAPS), answer=lambda d: "gap 4",
+        misconceptions=(M("gap2", lambda d: "gap 2", "Gap 2 holds a servicescape that does not "
+                          "fit customers' expectations or needs; a lobby that *promises* more "
+                          "than the service delivers is overpromising through physical evidence "
+                          "cues: gap 4, the communication gap."),
+                        M("customer", lambda d: "customer gap", "The customer gap is the result "
+                          "(perceptions below expectations); the cause named here is a promise "
+                          "made by physical evidence."),),
+        hints=("Which gap is about promises made to customers?",
+               "des.servicescape_gaps() lists where the servicescape enters each gap."),
+    ),
+)

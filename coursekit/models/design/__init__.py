@@ -4,10 +4,11 @@ cost/quality/customisation trade-off, SITOC and FAST.
 
 Beyond the seeds (not from the textbook): the service blueprint (Shostack 1984; Bitner, Ostrom
 & Morgan 2008); demand, capacity and waiting lines (the M/M/c queue of Erlang 1917, a gap-3
-factor of seed S2) and the psychology of waiting (Maister 1985).
+factor of seed S2), the psychology of waiting (Maister 1985) and the servicescape (Bitner 1992).
 
 Files: :mod:`~coursekit.models.design.service_design`, :mod:`~coursekit.models.design.service_blueprint`,
-:mod:`~coursekit.models.design.waiting_lines`, :mod:`~coursekit.models.design.waiting_psychology`.
+:mod:`~coursekit.models.design.waiting_lines`, :mod:`~coursekit.models.design.waiting_psychology`,
+:mod:`~coursekit.models.design.servicescape`.
 """
 from __future__ import annotations
 
@@ -61,6 +62,14 @@ from coursekit.models.design.waiting_psychology import (
     wait_satisfaction,
     waiting_audit,
 )
+from coursekit.models.design.servicescape import (
+    SERVICESCAPE_FRAMEWORK,
+    SERVICESCAPE_TYPOLOGY,
+    SERVICESCAPE_IN_GAPS,
+    servicescape_framework,
+    servicescape_type,
+    servicescape_gaps,
+)
 
 __all__ = [
     "CUSTOMER_ROLES",
@@ -105,4 +114,10 @@ __all__ = [
     "MAISTER_PRINCIPLES",
     "wait_satisfaction",
     "waiting_audit",
+    "SERVICESCAPE_FRAMEWORK",
+    "SERVICESCAPE_TYPOLOGY",
+    "SERVICESCAPE_IN_GAPS",
+    "servicescape_framework",
+    "servicescape_type",
+    "servicescape_gaps",
 ]

@@ -184,6 +184,9 @@ CURRICULUM: tuple[Item, ...] = (
     _I("X-servicescape", "Servicescape: framework, typology and where it enters the gaps model",
        "Bitner 1992; S2 (gap-2 and gap-4 factors)", "13",
        ("servicescape", "servicescape_gaps", "overpromising through physical evidence")),
+    _I("X-incidents", "Critical incident technique: BBT groups, shares by outcome, Cohen's kappa",
+       "Bitner, Booms & Tetreault 1990; S0 (critical service encounters)", "07",
+       ("critical incident technique", "Cohen's kappa", "coder_agreement")),
 )
 
 

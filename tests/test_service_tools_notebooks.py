@@ -23,3 +23,21 @@ def test_lesson_13_waiting_lines(lesson13):
     assert lesson13["float(sim['wait'].mean())"] == pytest.approx(1.136, rel=0.1)
     servers = lesson13["plan['servers'].to_dict()"]
     assert servers["8"] == max(servers.values()) and servers["18"] == min(servers.values())
+
+
+@pytest.fixture(scope="module")
+def lesson07():
+    return run_notebook("notebooks/07_gap_model.ipynb", [
+        "agreement.kappa", "incident_table['share_dissatisfying'].tolist()",
+    ])
+
+
+def test_lesson_07_critical_incidents(lesson07):
+    from coursekit import load_dataset
+    from coursekit.models import servqual as sq
+
+    data = load_dataset("critical_incidents")
+    assert lesson07["agreement.kappa"] == pytest.approx(
+        sq.coder_agreement(data["coder_a"], data["coder_b"]).kappa)
+    assert 0.6 < lesson07["agreement.kappa"] < 0.8
+    assert sum(lesson07["incident_table['share_dissatisfying'].tolist()"]) == pytest.approx(1)

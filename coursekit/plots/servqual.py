@@ -11,7 +11,7 @@ from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, finish, new_axes
 
 __all__ = ["gap_model_diagram", "expectation_perception", "driver_coefficients",
            "zone_of_tolerance_chart", "importance_performance_matrix", "gap_heatmap",
-           "gap_audit_chart"]
+           "gap_audit_chart", "incident_share_bars"]
 
 _POSITION_COLOUR = {"below": HIGHLIGHT, "within": PALETTE[0], "above": PALETTE[2]}
 
@@ -198,3 +198,25 @@ def gap_audit_chart(audit: GapAudit, ax=None):
     return finish(ax, title="Provider-gap audit: which factors to fix first",
                   xlabel="mean severity (1 = not a problem, 5 = serious problem)",
                   ylabel="key factor")
+
+
+def incident_share_bars(shares: pd.DataFrame, ax=None):
+    """Share of each group among satisfying and among dissatisfying incidents (the table of
+    ``servqual.incident_shares``)."""
+    if not isinstance(shares, pd.DataFrame) or not {"share_satisfying",
+                                                    "share_dissatisfying"} <= set(shares):
+        raise TypeError("shares must come from servqual.incident_shares (columns "
+                        "share_satisfying and share_dissatisfying)")
+    ax = new_axes(ax)
+    y = np.arange(len(shares))
+    ax.barh(y - 0.2, shares["share_satisfying"], height=0.4, color=PALETTE[2],
+            label="satisfying incidents")
+    ax.barh(y + 0.2, shares["share_dissatisfying"], height=0.4, color=HIGHLIGHT,
+            label="dissatisfying incidents")
+    ax.set_yticks(y, shares.index)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.legend(frameon=False, fontsize=8, loc="lower right")
+    return finish(ax, title="Critical incidents: what makes encounters good or bad",
+                  xlabel="share of the incidents of each outcome (0-1)",
+                  ylabel="group of employee behaviour (BBT 1990)")

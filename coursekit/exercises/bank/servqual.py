@@ -266,3 +266,68 @@ register(
         hints=("Initial response: 0, 2 or 5 points; responses to peers: 0, 2 or 5 points.",),
     ),
 )
+
+
+# --- the critical incident technique (BBT 1990; Cohen 1960; not from the textbook) ----------
+
+def _coders(rng: np.random.Generator) -> dict:
+    table = rng.integers(1, 6, (3, 3))
+    table[np.diag_indices(3)] = rng.integers(15, 40, 3)
+    return {"table": table.tolist()}
+
+
+def _kappa_parts(d: dict) -> tuple[float, float]:
+    m = np.asarray(d["table"], float)
+    n = m.sum()
+    return float(np.trace(m) / n), float(m.sum(axis=1) @ m.sum(axis=0) / n ** 2)
+
+
+def _kappa(d: dict) -> float:
+    p_o, p_e = _kappa_parts(d)
+    return (p_o - p_e) / (1 - p_e)
+
+
+def _incident_counts() -> "object":
+    from coursekit.datasets import load_dataset
+
+    return sq.incident_shares(load_dataset("critical_incidents"))
+
+
+register(
+    Question(
+        "07.17", "Two coders sorted the same critical incidents into BBT's three groups; "
+                 "`table[i][j]` counts the incidents coder A put in group i and coder B in group "
+                 "j. What is Cohen's kappa?",
+        answer=_kappa, data=_coders,
+        misconceptions=(
+            M("raw-agreement", lambda d: _kappa_parts(d)[0], "That is the raw agreement p_o; "
+              "kappa removes the agreement expected by chance: (p_o - p_e) / (1 - p_e)."),
+            M("no-denominator", lambda d: _kappa_parts(d)[0] - _kappa_parts(d)[1],
+              "Divide p_o - p_e by 1 - p_e, the most agreement there is beyond chance."),),
+        hints=("p_o = diagonal / total; p_e = sum over groups of (row share x column share).",),
+    ),
+    Question(
+        "07.18", "In `load_dataset('critical_incidents')`, what share of the *dissatisfying* "
+                 "incidents did coder A put into group '1 system failure'?",
+        answer=lambda d: float(_incident_counts().loc["1 system failure", "share_dissatisfying"]),
+        misconceptions=(
+            M("row-share", lambda d: float(_incident_counts().loc["1 system failure",
+                                                               "n_dissatisfying"]
+                                           / _incident_counts().loc["1 system failure",
+                                                                    "n_all"]),
+              "That is the share of group-1 incidents that were dissatisfying; the question "
+              "asks for group 1's share *of the dissatisfying incidents*."),
+            M("all-incidents", lambda d: float(_incident_counts().loc["1 system failure",
+                                                                   "n_dissatisfying"] / 240),
+              "Divide by the number of dissatisfying incidents (120), not by all 240."),),
+        hints=("sq.incident_shares(frame) gives the share of each group within each outcome.",),
+    ),
+    Question(
+        "07.19", "A diner writes: 'the waiter noticed it was our anniversary and brought a "
+                 "dessert without being asked'. Into which BBT group does the incident go?",
+        kind="choice", options=tuple(sq.BBT_GROUPS), answer=lambda d: "3 unprompted action",
+        misconceptions=(M("request", lambda d: "2 customer request", "Nobody asked for the "
+                          "dessert: the employee acted unprompted (group 3)."),),
+        hints=("Was there a failure (group 1), a request (group 2), or neither (group 3)?",),
+    ),
+)

@@ -31,7 +31,9 @@ SERVPERF scores, the knowledge gap), :mod:`~coursekit.models.servqual.tolerance`
 :mod:`~coursekit.models.servqual.provider_gaps` (the provider gaps 1-4),
 :mod:`~coursekit.models.servqual.importance`,
 :mod:`~coursekit.models.servqual.service_standards` (feedback and standards, TB 5.1.9-5.1.13) and
-:mod:`~coursekit.models.servqual.rubrics` (the textbook's two scoring rubrics).
+:mod:`~coursekit.models.servqual.rubrics` (the textbook's two scoring rubrics) and
+:mod:`~coursekit.models.servqual.critical_incidents` (the critical incident technique and
+Cohen's kappa; not from the textbook).
 """
 from __future__ import annotations
 
@@ -95,6 +97,12 @@ from coursekit.models.servqual.rubrics import (
     DISCUSSION_RUBRIC,
     discussion_score,
 )
+from coursekit.models.servqual.critical_incidents import (
+    BBT_GROUPS,
+    incident_shares,
+    CoderAgreement,
+    coder_agreement,
+)
 
 __all__ = [
     "DIMENSIONS",
@@ -139,4 +147,8 @@ __all__ = [
     "skills_profile",
     "DISCUSSION_RUBRIC",
     "discussion_score",
+    "BBT_GROUPS",
+    "incident_shares",
+    "CoderAgreement",
+    "coder_agreement",
 ]

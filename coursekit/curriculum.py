@@ -187,6 +187,9 @@ CURRICULUM: tuple[Item, ...] = (
     _I("X-incidents", "Critical incident technique: BBT groups, shares by outcome, Cohen's kappa",
        "Bitner, Booms & Tetreault 1990; S0 (critical service encounters)", "07",
        ("critical incident technique", "Cohen's kappa", "coder_agreement")),
+    _I("X-nps", "Net Promoter Score with a bootstrap interval, by segment; gaps of promoters and "
+       "detractors; penalty-reward contrast analysis", "Reichheld 2003; Anderson & Mittal 2000",
+       "07", ("Net Promoter Score", "nps_interval", "gaps_by_nps_class", "penalty_reward")),
 )
 
 

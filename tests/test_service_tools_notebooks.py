@@ -29,6 +29,8 @@ def test_lesson_13_waiting_lines(lesson13):
 def lesson07():
     return run_notebook("notebooks/07_gap_model.ipynb", [
         "agreement.kappa", "incident_table['share_dissatisfying'].tolist()",
+        "nps_all.nps", "nps_all.low", "nps_all.high", "gaps_by_class['n'].tolist()",
+        "prca['penalty'].idxmin()",
     ])
 
 
@@ -41,3 +43,14 @@ def test_lesson_07_critical_incidents(lesson07):
         sq.coder_agreement(data["coder_a"], data["coder_b"]).kappa)
     assert 0.6 < lesson07["agreement.kappa"] < 0.8
     assert sum(lesson07["incident_table['share_dissatisfying'].tolist()"]) == pytest.approx(1)
+
+
+def test_lesson_07_nps(lesson07):
+    from coursekit import load_dataset
+    from coursekit.models import servqual as sq
+
+    data = load_dataset("servqual_survey")
+    assert lesson07["nps_all.nps"] == pytest.approx(sq.nps(data["recommend"]))
+    assert lesson07["nps_all.low"] < lesson07["nps_all.nps"] < lesson07["nps_all.high"]
+    assert sum(lesson07["gaps_by_class['n'].tolist()"]) == len(data)
+    assert lesson07["prca['penalty'].idxmin()"] == "reliability"

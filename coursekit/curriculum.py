@@ -190,6 +190,10 @@ CURRICULUM: tuple[Item, ...] = (
     _I("X-nps", "Net Promoter Score with a bootstrap interval, by segment; gaps of promoters and "
        "detractors; penalty-reward contrast analysis", "Reichheld 2003; Anderson & Mittal 2000",
        "07", ("Net Promoter Score", "nps_interval", "gaps_by_nps_class", "penalty_reward")),
+    _I("X-equity", "Customer equity of current and future customers; acquisition vs retention "
+       "spending; CLV with mid-period costs", "Rust, Lemon & Zeithaml 2004; Blattberg & "
+       "Deighton 1996; Berger & Nasr 1998", "04",
+       ("customer equity", "optimal_spend", "berger_nasr_clv")),
 )
 
 

@@ -54,3 +54,12 @@ def test_lesson_07_nps(lesson07):
     assert lesson07["nps_all.low"] < lesson07["nps_all.nps"] < lesson07["nps_all.high"]
     assert sum(lesson07["gaps_by_class['n'].tolist()"]) == len(data)
     assert lesson07["prca['penalty'].idxmin()"] == "reliability"
+
+
+def test_lesson_04_customer_equity():
+    v = run_notebook("notebooks/04_customer_lifetime_value.ipynb", [
+        "round(bn_case_1, 2)", "equity.current", "0.30 * clv_total", "best_split.retention_spend",
+        "best_split.acquisition_spend"])
+    assert v["round(bn_case_1, 2)"] == 568.78
+    assert v["equity.current"] == pytest.approx(v["0.30 * clv_total"])
+    assert v["best_split.retention_spend"] > 0 and v["best_split.acquisition_spend"] > 0

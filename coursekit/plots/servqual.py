@@ -253,6 +253,7 @@ def penalty_reward_chart(prca: pd.DataFrame, ax=None):
     ax.axvline(0, color=PALETTE[7], lw=0.8)
     ax.set_yticks(y, [f"{i} ({t})" for i, t in zip(prca.index, prca.get("type", [""] * len(y)))])
     ax.invert_yaxis()
-    ax.legend(frameon=False, fontsize=8, loc="lower right")
-    return finish(ax, title="Penalty-reward contrast: asymmetric impact of attributes",
+    ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.18),
+              ncols=2)
+    return finish(ax, title="Penalty-reward contrast (asymmetric impact)",
                   xlabel="change in the outcome (scale points, 95 % CI)", ylabel="attribute")

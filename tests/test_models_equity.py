@@ -119,3 +119,16 @@ def test_equity_map_figure():
     plt.close(ax.figure)
     with pytest.raises(ValueError, match="shape"):
         equity_map(A, R, np.zeros((2, 2)))
+
+
+def test_optimal_promotion_matches_a_grid_search():
+    best = clv.optimal_promotion(260, 0.9, 0.05, 0.20, 10)
+    grid = np.linspace(0, 200, 4001)
+    values = [clv.berger_nasr_clv(260, m, clv.response_rate(m, 0.9, 0.05), 0.20, 10)
+              for m in grid]
+    assert best["clv"] >= max(values) - 1e-9
+    assert best["promotion_cost"] == pytest.approx(grid[int(np.argmax(values))], abs=0.05)
+    # a promotion that barely moves retention is not worth any money
+    assert clv.optimal_promotion(260, 0.05, 0.001, 0.2, 10)["promotion_cost"] == 0.0
+    with pytest.raises(ValueError, match="retention_ceiling"):
+        clv.optimal_promotion(260, 1.5, 0.05, 0.2, 10)

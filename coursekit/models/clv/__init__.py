@@ -64,6 +64,7 @@ from coursekit.models.clv.tracking import (
 )
 from coursekit.models.clv.equity import (
     berger_nasr_clv,
+    optimal_promotion,
     CustomerEquity,
     customer_equity,
     response_rate,
@@ -87,6 +88,7 @@ __all__ = [
     "hbs_exercise",
     "repeat_purchase_tracking",
     "berger_nasr_clv",
+    "optimal_promotion",
     "CustomerEquity",
     "customer_equity",
     "response_rate",

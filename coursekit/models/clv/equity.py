@@ -21,7 +21,7 @@ import numpy as np
 
 from coursekit._validate import check_integer, check_number, check_positive, check_probability
 
-__all__ = ["berger_nasr_clv", "CustomerEquity", "customer_equity", "response_rate",
+__all__ = ["berger_nasr_clv", "optimal_promotion", "CustomerEquity", "customer_equity", "response_rate",
            "response_steepness", "bd_customer_equity", "OptimalSpend", "optimal_spend"]
 
 
@@ -54,6 +54,38 @@ def berger_nasr_clv(gross_contribution: float, promotion_cost: float, retention:
     i = cycles[1:]
     cost = m * np.sum(r ** (i - 1) / per_cycle ** (i - 0.5))
     return float(revenue - cost)
+
+
+def optimal_promotion(gross_contribution: float, retention_ceiling: float, retention_k: float,
+                      discount_rate: float, years: int) -> dict[str, float]:
+    """The yearly promotion budget per customer that maximises the case-1 CLV when retention
+    responds to it, r(M) = ceiling (1 - exp(-k M)) (Berger & Nasr's managerial application, with
+    the response curve of :func:`response_rate`).
+
+    Spending more keeps more customers but costs more on each one still active; the best M
+    balances the two (a bounded one-dimensional search).
+
+    >>> best = optimal_promotion(260, 0.9, 0.05, 0.20, 10)
+    >>> round(best["promotion_cost"], 1), round(best["retention"], 3), round(best["clv"], 2)
+    (65.7, 0.866, 701.64)
+    """
+    from scipy.optimize import minimize_scalar
+
+    gc = float(check_positive(gross_contribution, "gross_contribution", scalar=True))
+    c = float(check_probability(retention_ceiling, "retention_ceiling", scalar=True,
+                                open_low=True))
+    k = float(check_positive(retention_k, "retention_k", scalar=True))
+    d = float(check_number(discount_rate, "discount_rate", low=0, scalar=True))
+    n = check_integer(years, "years", low=1)
+
+    def value(m: float) -> float:
+        return berger_nasr_clv(gc, m, response_rate(m, c, k), d, n)
+
+    upper = 50 / k
+    res = minimize_scalar(lambda m: -value(m), bounds=(0.0, upper), method="bounded",
+                          options={"xatol": 1e-9 * upper})
+    m = float(res.x) if value(float(res.x)) > value(0.0) else 0.0
+    return {"promotion_cost": m, "retention": float(response_rate(m, c, k)), "clv": value(m)}
 
 
 @dataclass(frozen=True)

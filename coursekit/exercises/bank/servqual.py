@@ -287,10 +287,10 @@ def _kappa(d: dict) -> float:
     return (p_o - p_e) / (1 - p_e)
 
 
-def _incident_counts() -> "object":
+def _incident_counts():
     from coursekit.datasets import load_dataset
 
-    return sq.incident_shares(load_dataset("critical_incidents"))
+    return sq.incident_shares(load_dataset("critical_incidents")).loc["1 system failure"]
 
 
 register(
@@ -309,16 +309,13 @@ register(
     Question(
         "07.18", "In `load_dataset('critical_incidents')`, what share of the *dissatisfying* "
                  "incidents did coder A put into group '1 system failure'?",
-        answer=lambda d: float(_incident_counts().loc["1 system failure", "share_dissatisfying"]),
+        answer=lambda d: float(_incident_counts()["share_dissatisfying"]),
         misconceptions=(
-            M("row-share", lambda d: float(_incident_counts().loc["1 system failure",
-                                                               "n_dissatisfying"]
-                                           / _incident_counts().loc["1 system failure",
-                                                                    "n_all"]),
+            M("row-share", lambda d: float(_incident_counts()["n_dissatisfying"]
+                                           / _incident_counts()["n_all"]),
               "That is the share of group-1 incidents that were dissatisfying; the question "
               "asks for group 1's share *of the dissatisfying incidents*."),
-            M("all-incidents", lambda d: float(_incident_counts().loc["1 system failure",
-                                                                   "n_dissatisfying"] / 240),
+            M("all-incidents", lambda d: float(_incident_counts()["n_dissatisfying"] / 240),
               "Divide by the number of dissatisfying incidents (120), not by all 240."),),
         hints=("sq.incident_shares(frame) gives the share of each group within each outcome.",),
     ),

@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+SITE_STAMP := $(VENV)/.installed-site
 PORT   ?= 8888
 
 .PHONY: lab test setup exercises check-exercises bench clean
@@ -18,11 +19,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (coursekit)" >/dev/null
 	@touch $(STAMP)
 
+# The tests also build the offline course website: they add the extra .[site] (Sphinx, MyST-NB),
+# which `make lab` does not need. Reinstalled whenever the base install is.
+$(SITE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test,site]"
+	@touch $(SITE_STAMP)
+
 lab: $(STAMP)
 	$(BIN)/jupyter lab --allow-root --port=$(PORT) --ServerApp.root_dir=. notebooks/00_welcome.ipynb
 
 # Unit, property, doctest, widget and integration tests, plus every notebook executed by nbval.
-test: $(STAMP)
+test: $(SITE_STAMP)
 	$(BIN)/python -m pytest -q tests coursekit --nbval-lax --nbval-current-env notebooks solutions exercises
 
 exercises: $(STAMP)

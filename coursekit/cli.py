@@ -9,6 +9,8 @@
     coursekit export-nbgrader --modules 01 DIR
                                       an nbgrader course directory with autograded cells
     coursekit export-html --out DIR   every ready lesson executed and rendered to offline HTML
+    coursekit site --out DIR [--exercises]
+                                      the offline course website (needs the extra .[site])
     coursekit progress                questions answered correctly so far, per module
     coursekit versions                package versions and dataset checksums (replication record)
 """
@@ -115,6 +117,19 @@ def _cmd_export_html(args) -> int:
     return 0
 
 
+def _cmd_site(args) -> int:
+    from coursekit.site import build_site
+
+    try:
+        report = build_site(args.out, modules=args.modules, root=args.root, force=args.force,
+                            exercises=args.exercises, cache=not args.no_cache, jobs=args.jobs)
+    except ModuleNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(report)
+    return 0
+
+
 def _cmd_progress(args) -> int:
     from coursekit.exercises.progress import progress, progress_file
 
@@ -183,6 +198,18 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--force", action="store_true", help="replace a non-empty output folder")
     e.add_argument("--root", help="project folder (default: this checkout)")
     e.set_defaults(func=_cmd_export_html)
+    s = sub.add_parser("site", help="build the offline course website (Sphinx, MyST-NB)")
+    s.add_argument("--out", required=True, help="output folder (new or empty)")
+    s.add_argument("--modules", help="comma-separated module ids (default: every ready module)")
+    s.add_argument("--exercises", action="store_true",
+                   help="add the exercise pages (questions only, never solutions)")
+    s.add_argument("--no-cache", action="store_true",
+                   help="execute every lesson again instead of reusing build/site-cache/")
+    s.add_argument("--jobs", type=int, default=None,
+                   help="lessons executed at once (default: up to 2)")
+    s.add_argument("--force", action="store_true", help="replace a non-empty output folder")
+    s.add_argument("--root", help="project folder (default: this checkout)")
+    s.set_defaults(func=_cmd_site)
     sub.add_parser("progress", help="show exercise progress").set_defaults(func=_cmd_progress)
     sub.add_parser("versions", help="versions and dataset checksums").set_defaults(
         func=_cmd_versions)

@@ -87,7 +87,7 @@ MODULES: tuple[Module, ...] = (
         "05", "rfm_value_matrix", "RFM and the customer value matrix", "TB 4.2",
         ("Score customers on recency, frequency and monetary value",
          "Build the customer value matrix and check sales concentration"),
-        datasets=("cdnow_transactions", "cafe_transactions"),
+        datasets=("cdnow_transactions", "cafe_transactions", "cafe_mailing"),
         status="ready", sources="TB l.1318",
     ),
     Module(

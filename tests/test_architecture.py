@@ -50,7 +50,9 @@ def _imports(path: Path) -> set[str]:
                 target = f"{base}.{node.module}" if node.module else base
             else:
                 target = node.module or ""
-            if target.split(".")[0] == "coursekit":
+            if target == "coursekit":  # `from coursekit import datasets` imports that layer
+                found |= {f"coursekit.{a.name}" for a in node.names}
+            elif target.split(".")[0] == "coursekit":
                 found.add(target)
     return found
 

@@ -49,11 +49,18 @@ def test_invalid_answers_get_advice_not_a_traceback():
 
 def test_choice_answers_are_normalised():
     assert ex.check("01.9", "  Substitute ").correct
-    assert ex.check("01.11", ["differentiating", "compelling"]).correct
+    assert ex.check("12.2", ["cause outside the firm's control", "unstable cause",
+                             "first failure", "minor failure"]).correct
     assert ex.check("01.9", "competitor").misconception == "competitor"
 
 
 ALL_QUESTIONS = ex.list_questions()
+
+
+def test_subjective_value_proposition_judgement_is_not_auto_graded():
+    """Issue 17: whether "Best coffee in town" is compelling or differentiating is a judgement;
+    module 01 asks it as an ungraded reflection, not as a bank question."""
+    assert "01.11" not in ALL_QUESTIONS
 
 
 @pytest.mark.parametrize("qid", ALL_QUESTIONS)

@@ -14,13 +14,17 @@ def test_lesson_11_reproduces_the_key_numbers():
                      ["clv_one", "clv_five", "contacts_week", "contacts_year",
                       "round(time_from_strangers, 2)", "round(partner_share, 4)",
                       "bucket_steady", "round(uplift_80, 4)", "round(share_for_100, 4)",
-                      "max_error"])
+                      "max_error", "ten_year_uplift_no_fixed",
+                      "horizon_uplift['steady state']"])
     assert (v["clv_one"], v["clv_five"]) == (22.5, 112.5)
     assert (v["contacts_week"], v["contacts_year"]) == (15, 750)
     assert v["round(time_from_strangers, 2)"] == 24.44
     assert v["round(partner_share, 4)"] == 0.45
     assert v["bucket_steady"] == pytest.approx(500.0)
     assert v["round(uplift_80, 4)"] == 0.25 and v["round(share_for_100, 4)"] == 0.95
+    # issue 17: without fixed costs, +24 % over ten years and +100 % at steady state
+    assert v["ten_year_uplift_no_fixed"] == pytest.approx(0.2376, abs=1e-4)
+    assert v["horizon_uplift['steady state']"] == pytest.approx(1.0)
     assert v["max_error"] < 0.05
 
 

@@ -33,7 +33,7 @@ from coursekit.models.btyd import (
     GammaGamma,
     ParetoNBD,
     ShiftedBetaGeometric,
-    customer_lifetime_value,
+    discounted_expected_value,
 )
 
 DATA = Path(__file__).resolve().parents[1] / "datasets"
@@ -179,8 +179,9 @@ def test_clv_close_to_lifetimes(cdnow):
     bg = BGNBD.from_params(r=0.24259293, alpha=4.41353227, a=0.79288597, b=2.42575238)
     gg = GammaGamma.from_params(p=6.2488025, q=3.74458846, gamma=15.44774806)
     rows = cdnow.iloc[:3]
-    clv = customer_lifetime_value(bg, gg, rows["frequency"], rows["recency"], rows["T"],
-                                  rows["monetary_value"], months=12, discount_rate=0.01)
+    clv = discounted_expected_value(bg, gg, rows["frequency"], rows["recency"], rows["T"],
+                                  rows["monetary_value"], months=12, margin=1.0,
+                                    discount_rate=0.01)
     assert isinstance(clv, pd.Series)
     assert clv.to_numpy() == pytest.approx([36.27849576, 4.63746633, 8.34409312], rel=1e-3)
 
@@ -286,16 +287,21 @@ def test_bgbb_sequence_probabilities_sum_to_one(donations):
 def test_clv_discounting_and_time_unit_pitfall():
     bg, gg = BG_PUBLISHED, GammaGamma.from_params(p=6.25, q=3.74, gamma=15.44)
     args = (bg, gg, [2], [30.43], [38.86], [22.35])
-    undiscounted = customer_lifetime_value(*args, months=12, discount_rate=0.0)[0]
+    year = dict(months=12, margin=1.0)
+    undiscounted = discounted_expected_value(*args, months=12, margin=1.0, discount_rate=0.0)[0]
     weeks = 12 * 365.25 / 12 / 7
     direct = (gg.conditional_expected_spend(2, 22.35)[0]
               * bg.conditional_expected_purchases(weeks, 2, 30.43, 38.86)[0])
     assert undiscounted == pytest.approx(direct, rel=1e-12)
-    assert customer_lifetime_value(*args, discount_rate=0.01)[0] < undiscounted
-    assert customer_lifetime_value(*args, margin=0.3)[0] == pytest.approx(
-        0.3 * customer_lifetime_value(*args)[0])
+    assert discounted_expected_value(*args, discount_rate=0.01, **year)[0] < undiscounted
+    assert discounted_expected_value(*args, months=12, margin=0.3)[0] == pytest.approx(
+        0.3 * discounted_expected_value(*args, **year)[0])
+    # the horizon and the margin must be stated: no defaults that pass revenue off as CLV
+    with pytest.raises(TypeError, match="months|margin"):
+        discounted_expected_value(*args)
     # declaring days for a model fitted in weeks inflates the value several times over
-    assert customer_lifetime_value(*args, time_unit="D")[0] > 3 * customer_lifetime_value(*args)[0]
+    assert (discounted_expected_value(*args, time_unit="D", **year)[0]
+            > 3 * discounted_expected_value(*args, **year)[0])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -341,12 +347,15 @@ def test_other_bad_input():
     with pytest.raises(ValueError, match="alpha"):
         BGNBD.from_params(r=1.0, alpha=-1.0, a=1.0, b=1.0)
     with pytest.raises(ValueError, match="time_unit"):
-        customer_lifetime_value(BG_PUBLISHED, GammaGamma.from_params(p=6.25, q=3.74, gamma=15.44),
-                                [1], [1.0], [2.0], [10.0], time_unit="Y")
+        discounted_expected_value(BG_PUBLISHED, GammaGamma.from_params(p=6.25, q=3.74, gamma=15.44),
+                                  [1], [1.0], [2.0], [10.0], months=12, margin=1.0,
+                                  time_unit="Y")
     with pytest.raises(ValueError, match="discount_rate"):
-        customer_lifetime_value(BG_PUBLISHED, GammaGamma.from_params(p=6.25, q=3.74, gamma=15.44),
-                                [1], [1.0], [2.0], [10.0], discount_rate=10)
+        discounted_expected_value(BG_PUBLISHED, GammaGamma.from_params(p=6.25, q=3.74, gamma=15.44),
+                                  [1], [1.0], [2.0], [10.0], months=12, margin=1.0,
+                                  discount_rate=10)
     with pytest.raises(TypeError, match="transaction_model"):
-        customer_lifetime_value(object(), object(), [1], [1.0], [2.0], [10.0])
+        discounted_expected_value(object(), object(), [1], [1.0], [2.0], [10.0], months=12,
+                                  margin=1.0)
     with pytest.raises(ValueError, match="discount_rate"):
         ShiftedBetaGeometric.from_params(alpha=1.0, beta=1.0).expected_residual_lifetime(0.0)

@@ -109,7 +109,7 @@ def test_survey_file_matches_generator_and_card():
     from coursekit.datasets import load_dataset
 
     df = load_dataset("kano_survey")
-    assert list(df.columns) == ["respondent", "feature", "functional", "dysfunctional",
+    assert list(df.columns) == ["respondent", "feature", "functional", "dysfunctional", "importance",
                                 "true_category"]
 
 

@@ -15,7 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coursekit.models.qfd import HouseOfQuality
+from coursekit import load_dataset
+from coursekit.models.qfd import KANO_EXPONENTS_REVERSED, HouseOfQuality
+from coursekit.models.qfd.kano import kano_classify
 
 DATA = Path(__file__).resolve().parents[1] / "datasets"
 
@@ -99,14 +101,46 @@ def test_kano_adjusted_planning_matrix(restaurant):
             "Clean restaurant": "must-be", "Good value for money": "one-dimensional",
             "Pleasant atmosphere": "attractive"}
     pm = restaurant.planning_matrix(kano=kano)
-    assert pm.loc["Pleasant atmosphere", "adjusted_ratio"] == pytest.approx((4 / 3) ** 2)
-    assert pm.loc["Clean restaurant", "adjusted_ratio"] == pytest.approx((4 / 3) ** 0.5)
+    # published Tan & Shen form IR ** (1/k): k = 2 attractive, 1/2 must-be
+    assert pm.loc["Pleasant atmosphere", "adjusted_ratio"] == pytest.approx((4 / 3) ** 0.5)
+    assert pm.loc["Clean restaurant", "adjusted_ratio"] == pytest.approx((4 / 3) ** 2)
     assert pm.loc["Tasty food", "raw_weight"] == pytest.approx(12.5)
-    assert pm.loc["Pleasant atmosphere", "raw_weight"] == pytest.approx(2 * 16 / 9)
+    assert pm.loc["Pleasant atmosphere", "raw_weight"] == pytest.approx(2 * (4 / 3) ** 0.5)
     assert pm["normalised_weight"].sum() == pytest.approx(1.0)
+    reversed_ = restaurant.planning_matrix(kano=kano, kano_exponents=KANO_EXPONENTS_REVERSED)
+    assert reversed_.loc["Pleasant atmosphere", "adjusted_ratio"] == pytest.approx((4 / 3) ** 2)
     custom = restaurant.planning_matrix(kano=kano, kano_exponents={
         "attractive": 1, "one-dimensional": 1, "must-be": 1})
     np.testing.assert_allclose(custom["raw_weight"], restaurant.planning_matrix()["raw_weight"])
+
+
+def test_kano_readings_swap_two_hows_in_the_restaurant_house(restaurant):
+    """Oracle: the published form ranks servers 2nd and fresh ingredients 3rd; the reverse
+    reading swaps them (values recomputed by hand from the planning matrix)."""
+    kano = kano_classify(load_dataset("kano_survey"))["category"]
+
+    def ranks(exponents):
+        pm = restaurant.planning_matrix(kano=kano, kano_exponents=exponents)
+        ti = restaurant.technical_importance(weights=pm["normalised_weight"].to_numpy())
+        return ti.rank(ascending=False).astype(int), ti
+
+    published, ti = ranks(None)
+    assert published["Kitchen ticket time"] == 1
+    assert published["Servers per shift"] == 2 and published["Fresh ingredients"] == 3
+    assert ti["Kitchen ticket time"] == pytest.approx(3.392, abs=5e-4)
+    reverse, ti_rev = ranks(KANO_EXPONENTS_REVERSED)
+    assert reverse["Fresh ingredients"] == 2 and reverse["Servers per shift"] == 3
+    assert ti_rev["Kitchen ticket time"] == pytest.approx(3.171, abs=5e-4)
+
+
+def test_over_served_must_be_loses_weight_under_the_published_form():
+    h = HouseOfQuality(["a", "b"], [1, 1], ["x"], [[9], [9]], current=[5, 5], targets=[4, 4])
+    pm = h.planning_matrix(kano=["must-be", "attractive"])
+    assert pm.loc["a", "adjusted_ratio"] == pytest.approx(0.64)
+    assert pm.loc["b", "adjusted_ratio"] == pytest.approx(0.8 ** 0.5)
+    rev = h.planning_matrix(kano=["must-be", "attractive"],
+                            kano_exponents=KANO_EXPONENTS_REVERSED)
+    assert rev.loc["a", "adjusted_ratio"] == pytest.approx(0.894, abs=5e-4)
 
 
 def test_roof_conflicts(restaurant):

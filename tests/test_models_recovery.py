@@ -51,6 +51,49 @@ def test_paradox_threshold_without_dispersion_is_lambda_to_one_over_alpha():
     assert rc.paradox_share(severity=0.4, recovery=just_below, params=p) == 0.0
 
 
+def test_framing_oracle_values_issue_17():
+    """Segregated vs integrated accounts (Thaler 1985): the issue's oracle shares, recomputed
+    by hand from Phi((ln 1.9 - ln s) / (0.4 sqrt 2)) for the integrated case."""
+    assert rc.paradox_share(severity=0.5) == pytest.approx(0.768, abs=5e-4)
+    assert rc.paradox_share(severity=0.5, framing="integrated") == pytest.approx(0.991, abs=5e-4)
+    assert rc.paradox_share(severity=1.5) == pytest.approx(0.113, abs=5e-4)
+    assert rc.paradox_share(severity=1.5, framing="integrated") == pytest.approx(0.662, abs=5e-4)
+    hand = 0.5 * math.erfc(-math.log(1.9 / 0.5) / (0.4 * math.sqrt(2)) / math.sqrt(2))
+    assert rc.paradox_share(severity=0.5, framing="integrated") == pytest.approx(hand, rel=1e-12)
+
+
+def test_integrated_paradox_threshold_is_the_failure_itself():
+    p = rc.RecoveryParameters(severity_dispersion=0, recovery_dispersion=0,
+                              weight_compensation=1.0)
+    for factor, share in ((1.001, 1.0), (0.999, 0.0)):
+        rec = rc.Recovery(compensation=0.4 * factor)
+        assert rc.paradox_share(severity=0.4, recovery=rec, params=p,
+                                framing="integrated") == share
+
+
+@SMALL
+@given(severity=severities, stability=shares, controllability=shares)
+def test_integration_never_lowers_the_paradox_share(severity, stability, controllability):
+    kw = dict(severity=severity, stability=stability, controllability=controllability)
+    assert (rc.paradox_share(framing="integrated", **kw)
+            >= rc.paradox_share(framing="segregated", **kw) - 1e-12)
+
+
+def test_integrated_exact_means_match_simulation():
+    kw = dict(severity=1.5, recovery="full", stability=0.5, framing="integrated")
+    df = rc.simulate_encounters(200_000, seed=11, **kw)
+    exact = rc.paradox_share(**kw)
+    se = math.sqrt(exact * (1 - exact) / len(df))
+    assert df.paradox.mean() == pytest.approx(exact, abs=4 * se)
+    path = rc.expected_path(**kw)
+    sem = df["sat_recovery"].std() / math.sqrt(len(df))
+    assert df["sat_recovery"].mean() == pytest.approx(path.after_recovery, abs=4 * sem)
+    assert path.after_failure == pytest.approx(rc.expected_path(severity=1.5).after_failure)
+    grid = rc.paradox_grid(severity=[0.5, 1.5], prior_failures=[0], stability=[0.0],
+                           controllability=[0.0], framing="integrated")
+    assert grid.paradox_share.round(3).tolist() == [0.991, 0.662]
+
+
 def test_exact_share_and_means_match_simulation():
     kw = dict(severity=0.8, recovery="apology_compensation", stability=0.5, controllability=0.2)
     df = rc.simulate_encounters(200_000, seed=7, **kw)
@@ -236,6 +279,7 @@ def test_guarantee_break_even_payout_makes_net_zero():
     (dict(n=10, severity=1, params={"loss_aversion": 2}), TypeError, "params"),
     (dict(n=10, severity=1, recover_only_complainers="yes"), TypeError,
      "recover_only_complainers"),
+    (dict(n=10, severity=1, framing="netted"), ValueError, "framing"),
 ])
 def test_simulate_rejects_bad_input(kwargs, exc, match):
     with pytest.raises(exc, match=match):
@@ -250,6 +294,8 @@ def test_simulate_rejects_bad_input(kwargs, exc, match):
     (lambda: rc.RecoveryParameters(complaint_rate=4), ValueError, "complaint_rate"),
     (lambda: rc.prospect_value("big"), TypeError, "x"),
     (lambda: rc.paradox_share(severity=-0.1), ValueError, "severity"),
+    (lambda: rc.paradox_share(severity=0.5, framing="hedonic"), ValueError, "framing"),
+    (lambda: rc.expected_path(severity=0.5, framing=1), ValueError, "framing"),
     (lambda: complaints.complaint_probability(1, 1.0), ValueError, "complaint_rate"),
     (lambda: complaints.complaint_type(1, 0), TypeError, "expects_action"),
     (lambda: complaints.complaint_economics(customers=100, failure_rate=10, complaint_rate=0.1,

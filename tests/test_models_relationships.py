@@ -140,12 +140,26 @@ def test_reichheld_sasser_mbna_lifetime_doubles():
     assert rel.expected_lifetime([0.90, 0.95]) == pytest.approx([10.0, 20.0])
 
 
-def test_textbook_25_to_100_percent_needs_high_fixed_costs():
+def test_one_year_uplift_depends_on_fixed_costs():
     # one year, 10 % -> 5 % defection: uplift = 0.05 / (1 - phi)
     assert rel.retention_profit_uplift(0.10, 0.05, 0.80) == pytest.approx(0.25)
     assert rel.retention_profit_uplift(0.10, 0.05, 0.95) == pytest.approx(1.00)
     assert rel.fixed_cost_share_for_uplift(0.25, 0.10) == pytest.approx(0.80)
     assert rel.fixed_cost_share_for_uplift(1.00, 0.10) == pytest.approx(0.95)
+
+
+def test_25_to_100_percent_without_fixed_costs_over_a_longer_horizon():
+    """Issue 17: the 'only with high fixed costs' reading is an artefact of the one-year horizon.
+    Hand computation: N_t = 2 - 0.95^t after halving defection from 10 % (base 1, a = 0.1),
+    so the ten-year gain is sum_t (1 - 0.95^t) / 10 and the steady base doubles."""
+    ten_years = sum(1 - 0.95 ** t for t in range(1, 11)) / 10
+    assert ten_years == pytest.approx(0.2376, abs=1e-4)
+    assert rel.retention_profit_uplift(0.10, 0.05, 0.0, years=10) == pytest.approx(ten_years)
+    assert rel.steady_state_profit_uplift(0.10, 0.05) == pytest.approx(1.0)
+    assert rel.steady_state_profit_uplift(0.10, 0.05, 0.8) == pytest.approx(5.0)
+    assert rel.retention_profit_uplift(0.10, 0.05, 0.0, years=2000) == pytest.approx(1.0, abs=0.01)
+    with pytest.raises(ValueError, match="cut"):
+        rel.steady_state_profit_uplift(0.05, 0.05)
 
 
 @settings(max_examples=40, deadline=None)

@@ -373,3 +373,15 @@ def test_survey_is_realistic_and_consistent(survey):
 def test_generator_is_reproducible():
     pd.testing.assert_frame_equal(synth.servqual_survey(), synth.servqual_survey())
     assert not synth.servqual_survey(seed=1).equals(synth.servqual_survey())
+
+
+def test_survey_generator_can_drive_quality_by_gaps_instead_of_perceptions():
+    """Issue 17: the SERVPERF-vs-SERVQUAL comparison on synthetic data follows the generator."""
+    from coursekit.synth.servqual import servqual_survey
+
+    perc, gaps = servqual_survey(), servqual_survey(quality_driver="gaps")
+    same = [c for c in perc.columns if c not in ("overall_quality", "recommend")]
+    assert perc[same].equals(gaps[same])
+    assert not perc["overall_quality"].equals(gaps["overall_quality"])
+    with pytest.raises(ValueError, match="quality_driver"):
+        servqual_survey(quality_driver="expectations")

@@ -39,7 +39,8 @@ def test_environment_yml_matches_pyproject():
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     wanted = {_norm(r) for r in project["dependencies"]}
-    wanted |= {_norm(r) for r in project["optional-dependencies"]["test"]}
+    for extra in ("test", "site"):  # what `make test` installs
+        wanted |= {_norm(r) for r in project["optional-dependencies"][extra]}
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda = [d for d in env["dependencies"] if isinstance(d, str)]
     pip = next((d["pip"] for d in env["dependencies"] if isinstance(d, dict)), [])

@@ -106,3 +106,12 @@ def test_cell_means_plot_and_bad_figure_input():
     with pytest.raises(ValueError, match="encounters"):
         pr.recovery_gap_histogram(pd.DataFrame({"sat_recovery": [1.0]}))
     plt.close("all")
+
+
+def test_framing_control_switches_to_integrated_accounts():
+    """Issue 17: the explorer shows both mental-accounting framings (Thaler 1985)."""
+    explorer = RecoveryExplorer(draw=False)
+    assert explorer.controls["framing"].value == "segregated"
+    assert explorer.paradox_share == pytest.approx(0.768, abs=5e-4)
+    explorer.controls["framing"].value = "integrated"
+    assert explorer.paradox_share == pytest.approx(0.991, abs=5e-4)

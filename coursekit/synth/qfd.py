@@ -11,9 +11,9 @@ respondents the modal category recovers the true one, which the tests check.
 
 >>> df = kano_survey(n_respondents=20)
 >>> df.shape
-(200, 5)
+(200, 6)
 >>> list(df.columns)
-['respondent', 'feature', 'functional', 'dysfunctional', 'true_category']
+['respondent', 'feature', 'functional', 'dysfunctional', 'importance', 'true_category']
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ import pandas as pd
 from coursekit._validate import check_integer
 from coursekit.models.qfd.kano import ANSWERS, EVALUATION_TABLE
 
-__all__ = ["FEATURES", "PERCEPTION", "kano_survey"]
+__all__ = ["FEATURES", "PERCEPTION", "IMPORTANCE_MEANS", "kano_survey"]
 
 #: Feature -> true Kano category.
 FEATURES: dict[str, str] = {
@@ -49,6 +49,14 @@ PERCEPTION: dict[str, tuple[float, ...]] = {
     "must-be": (0.03, 0.17, 0.55, 0.20, 0.02, 0.03),
     "indifferent": (0.15, 0.05, 0.07, 0.65, 0.05, 0.03),
     "reverse": (0.03, 0.02, 0.02, 0.30, 0.60, 0.03),
+}
+
+
+#: True category -> mean self-stated importance (1-9 scale) of the generator. Not from a source:
+#: chosen so that must-be and one-dimensional features are rated important and attractive ones
+#: less so, as respondents typically do (Berger et al. 1993 on self-stated importance).
+IMPORTANCE_MEANS: dict[str, float] = {
+    "must-be": 7.6, "one-dimensional": 7.0, "attractive": 5.2, "indifferent": 3.2, "reverse": 2.4,
 }
 
 
@@ -83,10 +91,15 @@ def kano_survey(n_respondents: int = 300, seed: int = 2024) -> pd.DataFrame:
     pick = np.floor(rng.random(feat_idx.size) * lengths[perceived]).astype(int)
     flat = padded[perceived, pick]
     answers = np.array(ANSWERS, dtype=object)
+    # self-stated importance from its own stream, so the answer pairs do not depend on it
+    noise = np.random.default_rng([seed, 1]).normal(0.0, 1.4, feat_idx.size)
+    means = np.array([IMPORTANCE_MEANS[c] for c in truth])[feat_idx]
+    importance = np.clip(np.rint(means + noise), 1, 9).astype("int64")
     return pd.DataFrame({
         "respondent": resp.astype("int64"),
         "feature": pd.array(names[feat_idx], dtype="string"),
         "functional": pd.array(answers[flat // 5], dtype="string"),
         "dysfunctional": pd.array(answers[flat % 5], dtype="string"),
+        "importance": importance,
         "true_category": pd.array(truth[feat_idx], dtype="string"),
     })

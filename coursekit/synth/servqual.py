@@ -20,7 +20,13 @@ The latent model (all of it a coursekit assumption, not from the textbook):
 - Overall quality ``Q* = 4 + sum_d beta_d (P*_d - 4) + noise`` with the perception factor
   ``P*_d = muP + shiftP + g + eta_d`` and :data:`DRIVER_WEIGHTS`; recommend
   ``R* = 5 + 2 (Q* - 5) + noise`` clipped to 0-10. Quality therefore depends on perceptions,
-  not on expectations (as SERVPERF assumes, Cronin & Taylor 1992).
+  not on expectations (as SERVPERF assumes, Cronin & Taylor 1992). This is a choice of the
+  generator, so any comparison of SERVPERF with SERVQUAL on the shipped survey is decided *by
+  construction*: perceptions must explain quality better than gaps, and reliability (the largest
+  of :data:`DRIVER_WEIGHTS`) must come out as the top driver. With
+  ``servqual_survey(quality_driver="gaps")`` quality is generated from the gaps instead,
+  ``Q* = 5 + sum_d beta_d (P*_d - E*_d) + noise`` (same seed, same draws), and the comparison
+  reverses.
 
 >>> df = servqual_survey()
 >>> df.shape, int(df["branch"].nunique())
@@ -33,7 +39,7 @@ import pandas as pd
 
 from coursekit.models.servqual.instrument import DIMENSIONS, ITEMS, item_columns
 
-__all__ = ["BRANCHES", "DRIVER_WEIGHTS", "FACTOR_CORRELATION", "servqual_survey",
+__all__ = ["BRANCHES", "DRIVER_WEIGHTS", "FACTOR_CORRELATION", "QUALITY_DRIVERS", "servqual_survey",
            "servqual_management", "true_gaps", "true_knowledge_gaps", "true_item_means",
            "INCIDENT_GROUP_SHARES", "CODER_ACCURACY", "critical_incidents"]
 
@@ -60,7 +66,10 @@ FACTOR_CORRELATION = 0.55
 _SD_STYLE, _SD_XI, _SD_ETA = 0.3, 0.5, 0.8
 _SD_EPS = np.tile([0.55, 0.6, 0.65, 0.5, 0.6], 5)[:22]   # item noise, expectations
 _SD_NU = np.tile([0.7, 0.65, 0.75, 0.6, 0.7], 5)[:22]    # item noise, perceptions
-#: True weights of the perception factors in the overall quality rating.
+#: What overall quality is generated from: perceptions (SERVPERF's truth, the shipped data) or
+#: gaps P - E (SERVQUAL's truth).
+QUALITY_DRIVERS = ("perceptions", "gaps")
+#: True weights of the perception (or gap) factors in the overall quality rating.
 DRIVER_WEIGHTS = dict(zip(_DIMS, (0.12, 0.38, 0.22, 0.14, 0.10)))
 _ZONE_WIDTH = np.array([1.4, 0.8, 1.1, 1.0, 1.3])  # desired - adequate; narrowest for reliability
 _IMPORTANCE = {"bank": np.array([10, 32, 22, 20, 16.0]), "hotel": np.array([18, 28, 22, 16, 16.0])}
@@ -107,8 +116,20 @@ def _allocate_100(shares: np.ndarray) -> np.ndarray:
     return base + (rank < short[:, None])
 
 
-def servqual_survey(seed: int = _SEED) -> pd.DataFrame:
-    """The survey: one row per respondent (see the module docstring for the latent model)."""
+def servqual_survey(seed: int = _SEED, quality_driver: str = "perceptions") -> pd.DataFrame:
+    """The survey: one row per respondent (see the module docstring for the latent model).
+
+    ``quality_driver`` (one of :data:`QUALITY_DRIVERS`) says what overall quality is generated
+    from: ``"perceptions"`` (the shipped ``servqual_survey`` data) or ``"gaps"``. Every other
+    column is identical for the same ``seed``.
+
+    >>> a, b = servqual_survey(), servqual_survey(quality_driver="gaps")
+    >>> bool(a.drop(columns=["overall_quality", "recommend"]).equals(
+    ...     b.drop(columns=["overall_quality", "recommend"])))
+    True
+    """
+    if quality_driver not in QUALITY_DRIVERS:
+        raise ValueError(f"quality_driver must be one of {QUALITY_DRIVERS}; got {quality_driver!r}")
     rng = np.random.default_rng(seed)
     parts = []
     for branch, (firm, sector, n, mu_p) in BRANCHES.items():
@@ -129,7 +150,10 @@ def servqual_survey(seed: int = _SEED) -> pd.DataFrame:
                               desired)
         importance = _allocate_100(rng.dirichlet(_IMPORTANCE[sector] * 0.4, size=n))
         beta = np.array(list(DRIVER_WEIGHTS.values()))
-        q_star = 4 + (p_dim - 4) @ beta + rng.normal(0, 0.45, n)
+        if quality_driver == "perceptions":
+            q_star = 4 + (p_dim - 4) @ beta + rng.normal(0, 0.45, n)
+        else:
+            q_star = 5 + (p_dim - e_dim) @ beta + rng.normal(0, 0.45, n)
         recommend = _likert(5 + 2 * (q_star - 5) + rng.normal(0, 1.2, n), 0, 10)
         frame = pd.DataFrame({
             "firm": firm, "sector": sector, "branch": branch,

@@ -16,7 +16,7 @@ from functools import lru_cache, partial
 import ipywidgets as w
 
 from coursekit._validate import check_choice
-from coursekit.models.btyd import (BGNBD, GammaGamma, ParetoNBD, customer_lifetime_value,
+from coursekit.models.btyd import (BGNBD, GammaGamma, ParetoNBD, discounted_expected_value,
                                    frequency_recency_grid)
 from coursekit.plots.btyd import frequency_recency_heatmap
 from coursekit.widgets._base import Explorer, dropdown, slider, show
@@ -110,7 +110,8 @@ class CustomerOutlook:
     def __str__(self) -> str:
         text = (f"{self.model}: P(alive) {self.prob_alive:.1%}; expected purchases in the next "
                 f"{self.horizon_weeks:.0f} weeks {self.expected_purchases:.2f}; expected spend "
-                f"per purchase ${self.expected_spend:.2f}; CLV ${self.clv:.2f}")
+                f"per purchase ${self.expected_spend:.2f}; discounted revenue over the next "
+                f"{self.horizon_weeks * 7 * 12 / 365.25:.0f} months ${self.clv:.2f}")
         return text + (f" ({self.note})" if self.note else "")
 
     __repr__ = __str__
@@ -127,7 +128,9 @@ def customer_update(*, model: str = "BG/NBD", frequency: int = 2, recency: float
     Defaults are CDNOW customer 1 (2 repeat purchases, last at week 30.43, observed for 38.86
     weeks, average repeat spend $22.35). With no repeat purchase the recency and the average
     spend carry no information and are set to 0 (noted in the result). The annual discount rate
-    is converted to the monthly rate ``(1 + d) ** (1/12) - 1`` the CLV function expects.
+    is converted to the monthly rate ``(1 + d) ** (1/12) - 1`` that
+    :func:`~coursekit.models.btyd.discounted_expected_value` expects; ``clv`` is that function's
+    value with ``margin=1``: discounted *revenue* over ``months``, not a lifetime margin.
 
     >>> out = customer_update()  # CDNOW customer 1, next 12 months (52.2 weeks)
     >>> round(out.prob_alive, 3), round(out.expected_purchases, 3)
@@ -135,13 +138,15 @@ def customer_update(*, model: str = "BG/NBD", frequency: int = 2, recency: float
     """
     tm = _transaction_model(model, models)
     gg = fitted_cdnow_model("spend") if spend is None else spend
-    note = ""
+    notes = []
     if frequency == 0 and (recency > 0 or average_spend > 0):
         recency, average_spend = 0.0, 0.0
-        note = "no repeat purchase: recency and average spend set to 0"
-        if model == "BG/NBD":
-            note += ("; the BG/NBD counts such a customer as alive, because it lets customers "
-                     "drop out only right after a repeat purchase")
+        notes.append("no repeat purchase: recency and average spend set to 0")
+    if frequency == 0 and model == "BG/NBD":
+        notes.append("P(alive) = 1 is a BG/NBD artefact, not evidence: the model lets customers "
+                     "drop out only right after a repeat purchase (the Pareto/NBD gives about "
+                     "0.30 for a CDNOW customer with no repeat purchase in 38 weeks)")
+    note = "; ".join(notes)
     horizon = months * 365.25 / 12 / 7
     monthly = (1.0 + annual_discount_rate) ** (1 / 12) - 1.0
     return CustomerOutlook(
@@ -151,8 +156,8 @@ def customer_update(*, model: str = "BG/NBD", frequency: int = 2, recency: float
         expected_purchases=float(tm.conditional_expected_purchases(horizon, frequency, recency,
                                                                    T)[0]),
         expected_spend=float(gg.conditional_expected_spend(frequency, average_spend)[0]),
-        clv=float(customer_lifetime_value(tm, gg, [frequency], [recency], [T], [average_spend],
-                                          months=months, discount_rate=monthly,
+        clv=float(discounted_expected_value(tm, gg, [frequency], [recency], [T], [average_spend],
+                                          months=months, margin=1.0, discount_rate=monthly,
                                           time_unit="W")[0]),
         horizon_weeks=horizon, note=note)
 

@@ -4,21 +4,26 @@ from __future__ import annotations
 import ipywidgets as w
 from IPython.display import HTML
 
-from coursekit.models.recovery import ExpectedPath, Recovery, expected_path
+from coursekit.models.recovery import FRAMINGS, ExpectedPath, Recovery, expected_path
 from coursekit.plots.recovery import satisfaction_path
-from coursekit.widgets._base import Explorer, slider, show
+from coursekit.widgets._base import Explorer, dropdown, slider, show
 
 __all__ = ["recovery_update", "RecoveryExplorer", "recovery_explorer"]
 
 
 def recovery_update(*, severity: float, compensation: float, speed: float, apology: float,
                     initiative: float, stability: float, controllability: float,
-                    prior_failures: int) -> ExpectedPath:
-    """The explorer's update step: control values -> exact satisfaction path (a pure function)."""
+                    prior_failures: int, framing: str = "segregated") -> ExpectedPath:
+    """The explorer's update step: control values -> exact satisfaction path (a pure function).
+
+    ``framing``: failure and recovery in separate mental accounts (``"segregated"``) or netted
+    (``"integrated"``); see :mod:`coursekit.models.recovery`.
+    """
     recovery = Recovery(compensation=compensation, speed=speed, apology=apology,
                         initiative=initiative)
     return expected_path(severity=severity, recovery=recovery, prior_failures=prior_failures,
-                         stability=stability, controllability=controllability)
+                         stability=stability, controllability=controllability,
+                         framing=framing)
 
 
 def _verdict(path: ExpectedPath) -> str:
@@ -58,6 +63,7 @@ class RecoveryExplorer(Explorer):
                                       0.05),
             "prior_failures": slider("Earlier failures with this firm", 0, 0, 3, 1,
                                      integer=True),
+            "framing": dropdown("Mental accounts (failure vs recovery)", FRAMINGS, "segregated"),
         }
         super().__init__(controls, recovery_update, _render if draw else None)
 

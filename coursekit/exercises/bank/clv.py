@@ -1,7 +1,8 @@
 """Questions of module 04, customer lifetime value (TB 4.2, 7.4).
 
 Misconceptions with feedback: churn used as retention, undiscounted value, wrong timing
-convention (Fader & Hardie 2012), days vs weeks, forgotten costs and finite horizons.
+convention (Fader & Hardie 2012), days vs weeks, forgotten costs and finite horizons, and the
+BG/NBD's "one-off buyers are certainly alive" artefact (MBG/NBD, Batislam et al. 2007).
 """
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import numpy as np
 
 from coursekit.exercises.core import Misconception, Question, register
 from coursekit.models import clv
+from coursekit.models.btyd import BGNBD, ModifiedBGNBD
 
 M = Misconception
 
@@ -25,8 +27,21 @@ def _churn(rng: np.random.Generator) -> dict:
     return {"churn": float(rng.choice([0.10, 0.15, 0.20, 0.25, 0.40]))}
 
 
+# the BG/NBD of Fader, Hardie & Lee (2005) on CDNOW, time unit weeks
+CDNOW_BGNBD = {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}
+_HISTORIES = ((2, 30.43, 38.86), (1, 10.0, 38.86), (4, 35.0, 38.86), (3, 8.0, 38.86),
+              (6, 37.0, 38.86))
+
+
 def _weekly(rng: np.random.Generator) -> dict:
-    return {"per_week": float(rng.choice([0.05, 0.08, 0.10, 0.12, 0.15]))}
+    x, t_x, big_t = _HISTORIES[int(rng.integers(len(_HISTORIES)))]
+    return {"frequency": x, "recency": t_x, "T": big_t, **CDNOW_BGNBD}
+
+
+def _bg_purchases(d: dict, horizon: float) -> float:
+    bg = BGNBD.from_params(r=d["r"], alpha=d["alpha"], a=d["a"], b=d["b"])
+    return float(bg.conditional_expected_purchases(horizon, [d["frequency"]], [d["recency"]],
+                                                   [d["T"]])[0])
 
 
 def _segments(rng: np.random.Generator) -> dict:
@@ -36,6 +51,20 @@ def _segments(rng: np.random.Generator) -> dict:
             "other_margin": float(rng.integers(6, 12) * 10),
             "other_retention": float(rng.choice([0.30, 0.40, 0.50])),
             "discount_rate": 0.10}
+
+
+# MBG/NBD fitted on the CDNOW calibration weeks 1-39 (lesson 04, section 9)
+MBG = {"r": 0.525, "alpha": 6.183, "a": 0.891, "b": 1.614}
+
+
+def _silent_weeks(rng: np.random.Generator) -> dict:
+    return {"T": float(rng.choice([13.0, 26.0, 39.0, 52.0]))}
+
+
+def _one_off_alive(d: dict, ratio_inverted: bool = False, exponent: bool = True) -> float:
+    ratio = (MBG["alpha"] + d["T"]) / MBG["alpha"]
+    ratio = 1 / ratio if ratio_inverted else ratio
+    return 1 / (1 + MBG["a"] / MBG["b"] * (ratio ** MBG["r"] if exponent else 1.0))
 
 
 def _loyal_value_share(d: dict, timing: str = "start", discount: bool = True) -> float:
@@ -125,18 +154,24 @@ register(
         hints=("Expected lifetime = 1 / (1 - retention).", "Retention = 1 - churn."),
     ),
     Question(
-        "04.6", "A BG/NBD model fitted on weekly data (time_unit='W') expects a customer to "
-                "buy `per_week` times per week. How many purchases should you forecast for the"
-                " next year (52 weeks)?",
-        answer=lambda d: d["per_week"] * 52, data=_weekly,
+        "04.6", "A BG/NBD model fitted on CDNOW in weeks (time_unit='W'; parameters r, "
+                "alpha, a, b in the data) describes a customer with `frequency` repeat "
+                "purchases, the last at week `recency`, observed for `T` weeks. How many "
+                "purchases should you forecast for the next year (52 weeks)?",
+        answer=lambda d: _bg_purchases(d, 52), data=_weekly,
         misconceptions=(
-            M("days", lambda d: d["per_week"] * 365,
-              "You multiplied by 365 days, but the rate is per week: the model's time unit "
-              "is weeks (the days-vs-weeks pitfall)."),
-            M("months", lambda d: d["per_week"] * 12,
-              "You multiplied by 12 months, but the rate is per week."),
+            M("rate-times-52", lambda d: 52 * _bg_purchases(d, 1),
+              "You scaled next week's expected purchases by 52. That ignores the dropout the "
+              "BG/NBD models: a customer may leave during the year, so use "
+              "conditional_expected_purchases(52, ...) directly."),
+            M("days", lambda d: _bg_purchases(d, 365),
+              "You asked for 365 time units, but the model's time unit is weeks (the "
+              "days-vs-weeks pitfall): a year is 52 of them."),
+            M("months", lambda d: _bg_purchases(d, 12),
+              "You asked for 12 time units (months?), but the model's time unit is weeks."),
         ),
-        hints=("Keep the time unit of the fitted model: weeks.",),
+        hints=("Keep the time unit of the fitted model: weeks.",
+               "BGNBD.from_params(...).conditional_expected_purchases(52, frequency, recency, T)"),
     ),
     Question(
         "04.7", "Winning a customer costs $600 (acquisition cost). With m = $170, d = 10% and "
@@ -207,6 +242,27 @@ register(
         explanation="Retention rises with tenure in these cohorts: the sBG explains why "
                     "(customers differ, and the loyal ones remain).",
     ),
+    Question(
+        "04.11", "MBG/NBD (Batislam et al. 2007) with the CDNOW estimates r = 0.525, "
+                 "alpha = 6.183, a = 0.891, b = 1.614: a customer bought once and never again "
+                 "in the `T` weeks since. What is the probability that she is still alive?",
+        answer=lambda d: float(ModifiedBGNBD.from_params(**MBG).prob_alive(0, 0, d["T"])[0]),
+        data=_silent_weeks,
+        misconceptions=(
+            M("bgnbd-artefact", lambda d: 1.0,
+              "That is the BG/NBD's answer: there a customer can only drop out after a repeat "
+              "purchase, so a one-off buyer is 'certainly alive'. The MBG/NBD lets her drop out "
+              "right after the first purchase."),
+            M("ratio-inverted", lambda d: _one_off_alive(d, ratio_inverted=True),
+              "You inverted the ratio: it is ((alpha + T) / alpha)^r, which grows with T - the "
+              "longer she is silent, the less likely she is alive."),
+            M("no-exponent", lambda d: _one_off_alive(d, exponent=False),
+              "You left out the power r: ((alpha + T) / alpha)^r."),
+        ),
+        hints=("P(alive) = 1 / (1 + a/(b + x) ((alpha + T)/(alpha + t_x))^(r + x)) with x = 0 "
+               "and t_x = 0.",
+               "ModifiedBGNBD.from_params(...).prob_alive(0, 0, T)"),
+    ),
 )
 
 
@@ -252,7 +308,7 @@ def _rate_at_double(d: dict) -> float:
 
 register(
     Question(
-        "04.11", "Berger & Nasr's case 1: a customer brings gross contribution `gc` at the start "
+        "04.12", "Berger & Nasr's case 1: a customer brings gross contribution `gc` at the start "
                  "of each year and costs `m` in promotion half-way through each year while "
                  "active; retention `r`, discount rate `d`, horizon `years` (the customer is "
                  "acquired now, year 0). What is the CLV?",
@@ -271,7 +327,7 @@ register(
                "clv.berger_nasr_clv(gc, m, r, d, years)"),
     ),
     Question(
-        "04.12", "A firm has `current` customers worth `clv_current` each. Each year it targets "
+        "04.13", "A firm has `current` customers worth `clv_current` each. Each year it targets "
                  "`prospects` prospects, wins a share `rate` at a cost of `cost` per prospect, "
                  "and each new customer is worth `clv_new`. With discount rate `d` and the "
                  "cohorts of the next `years` years (discounted from the end of each year), what "
@@ -291,7 +347,7 @@ register(
         hints=("CE = current x clv_current + sum_t prospects (rate clv_new - cost) / (1+d)^t",),
     ),
     Question(
-        "04.13", "Blattberg & Deighton: the acquisition rate approaches a ceiling `ceiling` as "
+        "04.14", "Blattberg & Deighton: the acquisition rate approaches a ceiling `ceiling` as "
                  "spending rises, rate = ceiling (1 - exp(-k spend)). A manager judges that "
                  "`spend` dollars per prospect win `rate_share` x ceiling. What rate do twice "
                  "that many dollars win?",

@@ -132,20 +132,26 @@ register(
         hints=("v(x) = -lambda (-x)^beta for a loss.", "Answer with a positive number."),
     ),
     Question(
-        "12.4", "Without any spread between customers, how large (in scale points) must the "
-                "recovery's gain g be for the paradox to appear after a failure of `severity`? "
-                "Give the threshold g* with g*^0.88 = 2.25 x severity^0.88.",
+        "12.4", "In the model's default *segregated* framing (failure and recovery in separate "
+                "mental accounts) and without any spread between customers, how large (in scale "
+                "points) must the recovery's gain g be for the paradox to appear after a failure "
+                "of `severity`? Give the threshold g* with g*^0.88 = 2.25 x severity^0.88.",
         answer=lambda d: _LAMBDA ** (1 / _ALPHA) * d["severity"], data=_severity,
         misconceptions=(
             M("undo", lambda d: d["severity"],
-              "A gain equal to the loss is not enough: losses loom larger than gains, so the "
-              "recovery must be 'superlative'."),
+              "A gain equal to the loss is the threshold only if the customer nets failure and "
+              "recovery (the integrated framing). In the segregated framing asked for here, "
+              "losses loom larger than gains: solve g^0.88 = 2.25 x severity^0.88."),
             M("no-root", lambda d: _LAMBDA * d["severity"],
               "Close: you multiplied by 2.25, but g enters as g^0.88, so the factor is "
               "2.25^(1/0.88)."),
         ),
         hints=("Take both sides to the power 1/0.88.",),
-        explanation="About 2.5 times the loss: this is why recovery 'must be superlative'.",
+        explanation="About 2.5 times the loss - but only because the model keeps the two in "
+                    "separate accounts. Under integration (Thaler's hedonic editing for a gain "
+                    "larger than the loss) any recovery larger than the failure suffices, so the "
+                    "factor follows from the framing assumption; it does not explain why "
+                    "recovery 'must be superlative'.",
     ),
     Question(
         "12.5", "If a share `complaint_rate` of dissatisfied customers complain, how many "

@@ -88,7 +88,11 @@ register(
         ),
         hints=("Profit = contribution - fixed costs = 0.20 x contribution.",
                "Gain = 0.05 x contribution."),
-        explanation="The textbook's '25-100 %' holds only with high fixed costs (TB 2.1).",
+        explanation="That is next year's gain, and over one year it depends on fixed costs. Over "
+                    "a longer horizon the customer base keeps growing: with no fixed costs the "
+                    "same cut gives +24 % over ten years and +100 % once the base has settled. "
+                    "The textbook only says 'depending on fixed costs' (TB 2.1); Reichheld & "
+                    "Sasser (1990) explain the effect by profit per customer rising with tenure.",
     ),
     Question(
         "11.6", "Which relationship bond level is 'integrated information systems' with a "

@@ -149,14 +149,16 @@ register(
         hints=("rfm.value_matrix(rfm.rfm_table(log, as_of=as_of))",),
     ),
     Question(
-        "05.8", "The textbook says 15% of customers give 55-70% of retail sales (TB 4.2). What "
-                "does that range say about the top 15% share of sales if sales were spread "
-                "evenly? Give the top-15% share under equal spending.",
+        "05.8", "The textbook says \"only 15 percent of American customers have loyalty to a "
+                "single retailer, yet these customers generate between 55 percent and 70 "
+                "percent of retail sales\" (TB 4.2). As a benchmark: if every customer spent "
+                "the same, what share of sales would any 15% of customers give?",
         answer=lambda d: rfm.top_share(np.ones(100), 0.15),
         misconceptions=(
             M("textbook", lambda d: 0.55,
-              "0.55 is the lower end of the textbook's range; with equal spending every 15% "
-              "of customers gives exactly 15% of sales (the diagonal)."),
+              "0.55 is the lower end of the textbook's range for the customers loyal to one "
+              "retailer; with equal spending every 15% of customers gives exactly 15% of sales "
+              "(the diagonal)."),
         ),
         hints=("The concentration curve of equal spenders is the diagonal.",),
     ),

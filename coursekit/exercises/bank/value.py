@@ -31,14 +31,14 @@ def _beliefs(rng: np.random.Generator) -> dict:
             "apartment": [int(x) for x in rng.integers(1, 8, 3)]}
 
 
-def _fishbein(d: dict, offer: str, weighted: bool = True) -> float:
+def _weighted_value(d: dict, offer: str, weighted: bool = True) -> float:
     beliefs = pd.DataFrame([d[offer]], columns=list(d["weights"]))
     weights = d["weights"] if weighted else {k: 1.0 for k in d["weights"]}
     return float(value.multi_attribute_value(beliefs, weights).iloc[0])
 
 
 def _winner(d: dict, weighted: bool = True) -> str:
-    hotel, apartment = (_fishbein(d, offer, weighted) for offer in ("hotel", "apartment"))
+    hotel, apartment = (_weighted_value(d, offer, weighted) for offer in ("hotel", "apartment"))
     return "tie" if np.isclose(hotel, apartment) else "hotel" if hotel > apartment else "apartment"
 
 
@@ -106,15 +106,16 @@ register(
     ),
     Question(
         "01.7", "With the importance weights `weights` and the beliefs (1-7) for the hotel on "
-                "price, location and comfort in `hotel`, what is the hotel's multi-attribute "
-                "value sum(w_i * b_i)?",
-        answer=lambda d: _fishbein(d, "hotel"), data=_beliefs,
-        misconceptions=(M("unweighted", lambda d: _fishbein(d, "hotel", weighted=False),
+                "price, location and comfort in `hotel`, what is the hotel's importance-weighted "
+                "multi-attribute value sum(w_i * b_i)?",
+        answer=lambda d: _weighted_value(d, "hotel"), data=_beliefs,
+        misconceptions=(M("unweighted", lambda d: _weighted_value(d, "hotel", weighted=False),
                           "You added the beliefs without weighting them by importance."),),
         hints=("Multiply each belief by its attribute's weight.", "Then add the products up."),
     ),
     Question(
-        "01.8", "Which offer has the higher multi-attribute value: 'hotel' or 'apartment' "
+        "01.8", "Which offer has the higher importance-weighted multi-attribute value: 'hotel' "
+                "or 'apartment' "
                 "(same weights; beliefs in `hotel` and `apartment`)? If they tie, answer 'tie'.",
         kind="choice", options=("hotel", "apartment", "tie"), data=_beliefs,
         answer=_winner,
@@ -140,15 +141,5 @@ register(
                           "The marketing concept starts from customers' needs; these firms "
                           "emphasise making the sales process effective."),),
         hints=("Which part of the business do these companies put first?",),
-    ),
-    Question(
-        "01.11", "'Best coffee in town.' Which of the criteria clear, compelling and "
-                 "differentiating does this value proposition fail? (a list)",
-        kind="choices", options=("clear", "compelling", "differentiating"),
-        answer=lambda d: ["compelling", "differentiating"],
-        misconceptions=(M("only-diff", lambda d: ["differentiating"],
-                          "It is also not compelling: nothing motivates the buyer to act."),),
-        hints=("It is short and direct, so it is clear.",
-               "Does it give a reason to act, and does it say how it differs?"),
     ),
 )

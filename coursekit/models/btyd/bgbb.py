@@ -17,8 +17,8 @@ import numpy as np
 from scipy import special
 
 from coursekit._validate import check_integer
-from coursekit.models.btyd._base import BTYDModel, _check_counts, check_weights
-from coursekit.models.btyd._special import log_beta_ratio
+from coursekit.models.btyd._base import BTYDModel, _check_counts, check_weights, compress_rows
+from coursekit.models.btyd._special import gammaln_slope, log_beta_ratio
 
 __all__ = ["BetaGeoBetaBinomial"]
 
@@ -86,10 +86,15 @@ class BetaGeoBetaBinomial(BTYDModel):
     def fit(self, frequency: Any, recency: Any, n_periods: Any,
             weights: Any = None) -> "BetaGeoBetaBinomial":
         """Maximum-likelihood fit; ``weights`` count the customers sharing each ``(x, t_x, n)``
-        pattern (the donations data come as 22 weighted patterns)."""
+        pattern (the donations data come as 22 weighted patterns); identical patterns in raw
+        data are collapsed into such weights automatically."""
         x, t_x, n = check_discrete(frequency, recency, n_periods)
-        w = check_weights(weights, len(x))
-        self._maximise(lambda p: _log_parts(p, x, t_x, n)[1], w)
+        w, x, t_x, n = compress_rows(check_weights(weights, len(x)), x, t_x, n)
+        problems = []
+        if not np.any(x[w > 0] > 0):
+            problems.append("no customer transacted: the transaction probability (alpha, beta) "
+                            "and the dropout (gamma, delta) cannot be estimated")
+        self._maximise(lambda p: _log_parts(p, x, t_x, n)[1], w, problems=problems)
         return self
 
     def log_likelihood(self, frequency: Any, recency: Any, n_periods: Any) -> np.ndarray:
@@ -125,9 +130,10 @@ class BetaGeoBetaBinomial(BTYDModel):
         """
         alpha, beta, gamma, delta = self._params()
         n_arr = _check_counts(n, "n", "transaction opportunities")
-        log_ratio = (special.gammaln(gamma + delta) - special.gammaln(gamma + delta + n_arr)
-                     + special.gammaln(1 + delta + n_arr) - special.gammaln(1 + delta))
-        out = alpha / (alpha + beta) * delta / (gamma - 1) * (-np.expm1(log_ratio))
+        # log_ratio = (gamma - 1) * slope: the bracket over (gamma - 1) has no 0/0 at gamma = 1
+        eps = gamma - 1.0
+        slope = gammaln_slope(1 + delta, eps) - gammaln_slope(1 + delta + n_arr, eps)
+        out = alpha / (alpha + beta) * delta * (-slope) * special.exprel(eps * slope)
         return float(out[0]) if np.ndim(n) == 0 else out
 
     def conditional_expected_purchases(self, n_future: Any, frequency: Any, recency: Any,
@@ -145,11 +151,13 @@ class BetaGeoBetaBinomial(BTYDModel):
         n_star = check_integer(n_future, "n_future", low=0)
         x, t_x, n = check_discrete(frequency, recency, n_periods)
         log_l = _log_parts(np.array([alpha, beta, gamma, delta]), x, t_x, n)[1]
-        g = special.gammaln
-        a_part = g(1 + delta + n) - g(gamma + delta + n)
-        b_part = g(1 + delta + n + n_star) - g(gamma + delta + n + n_star)
-        # (delta/(gamma-1)) [e^a - e^b]; sign of gamma-1 and of e^a - e^b agree, so use |.|
-        diff = np.exp(a_part) - np.exp(b_part)
-        return (np.exp(log_beta_ratio(alpha + x + 1, beta + n - x, alpha, beta) - log_l
-                       + g(gamma + delta) - g(1 + delta))
-                * delta / (gamma - 1) * diff)
+        # (delta/(gamma-1)) [e^A - e^B] with A = (gamma-1) s(n), B = (gamma-1) s(n+n*) and
+        # s(m) = slope(1+delta) - slope(1+delta+m): e^A - e^B = e^B (A-B) exprel(A-B), so the
+        # factor gamma-1 cancels analytically (no 0/0 at gamma = 1, no cancellation near it)
+        eps = gamma - 1.0
+        s_now = gammaln_slope(1 + delta, eps) - gammaln_slope(1 + delta + n, eps)
+        s_later = gammaln_slope(1 + delta, eps) - gammaln_slope(1 + delta + n + n_star, eps)
+        gap = s_now - s_later               # > 0: the slope of log Gamma rises
+        log_b = eps * s_later
+        return (np.exp(log_beta_ratio(alpha + x + 1, beta + n - x, alpha, beta) - log_l + log_b)
+                * delta * gap * special.exprel(eps * gap))

@@ -18,8 +18,9 @@ import numpy as np
 from scipy import special
 
 from coursekit._validate import as_float_array, check_nonnegative
-from coursekit.models.btyd._base import BTYDModel, check_rfm, check_weights, compress_rows
-from coursekit.models.btyd._special import log_beta_ratio, log_hyp2f1
+from coursekit.models.btyd._base import (BTYDModel, check_rfm, check_weights, compress_rows,
+                                         history_problems)
+from coursekit.models.btyd._special import across_singularity, log_beta_ratio, weighted_sum
 
 __all__ = ["BGNBD"]
 
@@ -35,39 +36,60 @@ def _loglik(params: np.ndarray, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -
     return common + np.where(repeat, np.logaddexp(term1, term2), term1)
 
 
-def _loglik_grad(params: np.ndarray, x: np.ndarray, t_x: np.ndarray,
-                 T: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per-customer log-likelihood and its gradient in ``(r, alpha, a, b)``.
+def _gradient_data(x: np.ndarray, t_x: np.ndarray, T: np.ndarray, w: np.ndarray) -> dict:
+    """Split the customers for :func:`_weighted_loglik_grad`: those without repeat purchases
+    (the larger part of most bases) enter the likelihood only through ``r log(alpha/(alpha+T))``.
+    """
+    repeat = x > 0
+    xs, idx = np.unique(x[repeat], return_inverse=True)
+    return {"w0": w[~repeat], "T0": T[~repeat], "x": x[repeat], "t_x": t_x[repeat],
+            "T": T[repeat], "w": w[repeat], "xs": xs, "idx": idx,
+            "w_s": np.bincount(idx, weights=w[repeat], minlength=len(xs))}
 
-    The gamma and digamma functions depend on the customer only through ``x``, which takes few
-    distinct values, so they are evaluated once per distinct ``x`` and gathered. With
-    ``B(a, b+x)/B(a, b) = Gamma(b+x)Gamma(a+b) / (Gamma(b)Gamma(a+b+x))`` and
-    ``B(a+1, b+x-1)/B(a, b+x) = a/(b+x-1)``.
+
+def _weighted_loglik_grad(params: np.ndarray, d: dict) -> tuple[float, np.ndarray]:
+    """``sum(w * log L)`` and its gradient in ``(r, alpha, a, b)`` (``d`` from
+    :func:`_gradient_data`).
+
+    The gamma and digamma functions depend on a repeat buyer only through ``x``, which takes
+    few distinct values ``xs``, so they run once per distinct ``x`` weighted by the total
+    weight of its customers. With ``B(a, b+x)/B(a, b) = Gamma(b+x)Gamma(a+b) /
+    (Gamma(b)Gamma(a+b+x))`` and ``B(a+1, b+x-1)/B(a, b+x) = a/(b+x-1)``.
     """
     r, alpha, a, b = params
-    xs, idx = np.unique(x, return_inverse=True)
-    g, psi = special.gammaln, special.digamma
-    repeat_s = xs > 0
-    b_shift_s = np.where(repeat_s, b + xs - 1, 1.0)
+    g, psi, dot = special.gammaln, special.digamma, weighted_sum
+    log_alpha = np.log(alpha)
+    # no repeat purchase: log L = r log(alpha / (alpha + T))
+    log_a0 = np.log(alpha + d["T0"])
+    total0 = d["w0"].sum()
+    ll0 = r * (log_alpha * total0 - dot(d["w0"], log_a0))
+    grad0 = np.array([log_alpha * total0 - dot(d["w0"], log_a0),
+                      r * (total0 / alpha - dot(d["w0"], 1.0 / (alpha + d["T0"]))), 0.0, 0.0])
+    x, t_x, T, w, xs, idx, w_s = (d[k] for k in ("x", "t_x", "T", "w", "xs", "idx", "w_s"))
+    if len(xs) == 0:
+        return float(ll0), grad0
+    total = w_s.sum()
+    b_shift_s = b + xs - 1
     # per distinct x: log [Gamma(r+x)/Gamma(r)] + log [B(a, b+x)/B(a, b)]
     base_s = g(r + xs) - g(r) + g(b + xs) - g(b) + g(a + b) - g(a + b + xs)
-    shift_s = np.where(repeat_s, np.log(a) - np.log(b_shift_s), -np.inf)
-    d_r_s = psi(r + xs) - psi(r)
-    d_ab_s = psi(a + b) - psi(a + b + xs)
-    d_b_s = psi(b + xs) - psi(b) + d_ab_s
+    shift_s = np.log(a) - np.log(b_shift_s)
     log_at, log_atx = np.log(alpha + T), np.log(alpha + t_x)
     rx = r + x
     term1 = -rx * log_at
     term2 = shift_s[idx] - rx * log_atx
     both = np.logaddexp(term1, term2)
-    ll = base_s[idx] + r * np.log(alpha) + both
-    w2 = np.exp(term2 - both)
-    w1 = 1.0 - w2
-    d_r = d_r_s[idx] + np.log(alpha) - w1 * log_at - w2 * log_atx
-    d_alpha = r / alpha - rx * (w1 / (alpha + T) + w2 / (alpha + t_x))
-    d_a = d_ab_s[idx] + w2 / a
-    d_b = d_b_s[idx] - w2 / b_shift_s[idx]
-    return ll, np.column_stack([d_r, d_alpha, d_a, d_b])
+    share2 = np.exp(term2 - both)            # weight of the "dropped out at t_x" branch
+    w_share2 = w * share2
+    ll = float(dot(w_s, base_s) + r * log_alpha * total + dot(w, both))
+    d_r = (dot(w_s, psi(r + xs) - psi(r)) + log_alpha * total
+           - dot(w, log_at) - dot(w_share2, log_atx - log_at))
+    inv_t, inv_tx = 1.0 / (alpha + T), 1.0 / (alpha + t_x)
+    d_alpha = r / alpha * total - dot(w * rx, inv_t + share2 * (inv_tx - inv_t))
+    d_ab = dot(w_s, psi(a + b) - psi(a + b + xs))
+    d_a = d_ab + w_share2.sum() / a
+    d_b = (d_ab + dot(w_s, psi(b + xs) - psi(b))
+           - dot(np.bincount(idx, weights=w_share2, minlength=len(xs)), 1.0 / b_shift_s))
+    return float(ll0 + ll), grad0 + np.array([d_r, d_alpha, d_a, d_b])
 
 
 class BGNBD(BTYDModel):
@@ -94,17 +116,32 @@ class BGNBD(BTYDModel):
 
     param_names = ("r", "alpha", "a", "b")
 
-    def fit(self, frequency: Any, recency: Any, T: Any, weights: Any = None) -> "BGNBD":
+    def fit(self, frequency: Any, recency: Any, T: Any, weights: Any = None, *,
+            n_starts: int = 1, random_state: int | None = 0) -> "BGNBD":
         """Maximum-likelihood fit; returns ``self`` with ``params_`` and ``log_likelihood_``.
 
         ``weights`` are frequency weights: row ``i`` stands for ``weights[i]`` identical
-        customers (so a table of unique ``(x, t_x, T)`` rows fits exactly like the raw data).
+        customers; identical ``(x, t_x, T)`` rows are collapsed this way automatically, so the
+        likelihood runs once per distinct history. Time is rescaled internally to a mean ``T``
+        of 1 (``alpha`` is mapped back). ``n_starts > 1`` adds seeded random starts and warns if
+        some end at a worse optimum. ``converged_`` is False, with a :class:`FitWarning`
+        naming the cause, when the data or the fit do not identify the parameters.
         """
         x, t_x, big_t = check_rfm(frequency, recency, T)
         w, x, t_x, big_t = compress_rows(check_weights(weights, len(x)), x, t_x, big_t)
-        start = np.array([1.0, float(np.mean(big_t)), 1.0, 1.0])
-        self._maximise(lambda p: _loglik(p, x, t_x, big_t), w, x0=start,
-                       loglik_grad=lambda p: _loglik_grad(p, x, t_x, big_t))
+        unit = float(np.average(big_t, weights=w))
+        t_x, big_t = t_x / unit, big_t / unit
+        data = _gradient_data(x, t_x, big_t, w)
+        self._maximise(lambda p: _loglik(p, x, t_x, big_t), w, x0=np.ones(4),
+                       loglik_grad=lambda p: _weighted_loglik_grad(p, data),
+                       n_starts=n_starts, random_state=random_state,
+                       scale=np.array([1.0, unit, 1.0, 1.0]),
+                       ll_offset=-float(w @ x) * np.log(unit),
+                       problems=history_problems(w, x, 4, "a and b cannot be estimated"),
+                       subset=lambda rows, sub_w: (
+                           lambda p: _loglik(p, x[rows], t_x[rows], big_t[rows]),
+                           lambda p, d=_gradient_data(x[rows], t_x[rows], big_t[rows], sub_w):
+                           _weighted_loglik_grad(p, d)))
         return self
 
     def log_likelihood(self, frequency: Any, recency: Any, T: Any) -> np.ndarray:
@@ -124,11 +161,8 @@ class BGNBD(BTYDModel):
         array([0.   , 1.861])
         """
         r, alpha, a, b = self._params()
-        t_arr = check_nonnegative(t, "t")
-        t_arr = np.asarray(t_arr, dtype=float)
-        z = t_arr / (alpha + t_arr)
-        log_tail = r * np.log(alpha / (alpha + t_arr)) + log_hyp2f1(r, b, a + b - 1, z)
-        out = (a + b - 1) / (a - 1) * (-np.expm1(log_tail))
+        t_arr = np.asarray(check_nonnegative(t, "t"), dtype=float)
+        out = _expected_while_alive(r, alpha, a, b, 0.0, 0.0, t_arr)
         return float(out) if np.ndim(t) == 0 else out
 
     def prob_alive(self, frequency: Any, recency: Any, T: Any) -> np.ndarray:
@@ -168,11 +202,8 @@ class BGNBD(BTYDModel):
         r, alpha, a, b = self._params()
         x, t_x, big_t = check_rfm(frequency, recency, T)
         t_arr = np.asarray(check_nonnegative(t, "t"), dtype=float)
-        z = t_arr / (alpha + big_t + t_arr)
-        log_tail = ((r + x) * np.log((alpha + big_t) / (alpha + big_t + t_arr))
-                    + log_hyp2f1(r + x, b + x, a + b + x - 1, z))
-        numer = (a + b + x - 1) / (a - 1) * (-np.expm1(log_tail))
-        return numer * _prob_alive(r, alpha, a, b, x, t_x, big_t)
+        return (_expected_while_alive(r, alpha, a, b, x, big_t, t_arr)
+                * _prob_alive(r, alpha, a, b, x, t_x, big_t))
 
     def prob_purchases(self, n: Any, t: Any) -> np.ndarray:
         r"""``P(X(t) = n)``: probability of exactly ``n`` repeat purchases in ``(0, t]`` (eq. 8):
@@ -199,19 +230,78 @@ class BGNBD(BTYDModel):
         log_nb = (special.gammaln(r + n_arr) - special.gammaln(r) - special.gammaln(n_arr + 1)
                   + log_p0 + np.where(n_arr > 0, n_arr * log_q, 0.0))
         first = np.exp(log_beta_ratio(a, b + n_arr, a, b) + log_nb)
-        # the NBD cdf up to n-1: sum_{j<n} P_NB(j) = 1 - P(NB >= n) = betainc-based tail
-        cdf_before = np.where(n_arr > 0,
-                              special.betainc(r, np.maximum(n_arr, 1),
-                                              alpha / (alpha + t_val)) if t_val > 0 else 1.0,
-                              0.0)
+        # P(NBD >= n) = 1 - sum_{j<n} P_NB(j) = I_{t/(alpha+t)}(n, r), without the cancellation
+        # of 1 - cdf
+        tail = (special.betainc(np.maximum(n_arr, 1), r, t_val / (alpha + t_val))
+                if t_val > 0 else np.zeros(n_arr.shape))
         b_shift = np.where(n_arr > 0, b + n_arr - 1, 1.0)
-        second = np.where(n_arr > 0,
-                          np.exp(log_beta_ratio(a + 1, b_shift, a, b)) * (1 - cdf_before), 0.0)
+        second = np.where(n_arr > 0, np.exp(log_beta_ratio(a + 1, b_shift, a, b)) * tail, 0.0)
         return np.atleast_1d(first + second)
 
 
 def _prob_alive(r, alpha, a, b, x, t_x, big_t) -> np.ndarray:
     repeat = x > 0
     b_shift = np.where(repeat, b + x - 1, 1.0)
-    log_odds = np.log(a) - np.log(b_shift) + (r + x) * (np.log(alpha + big_t) - np.log(alpha + t_x))
+    log_odds = np.log(a / b_shift) + (r + x) * np.log1p((big_t - t_x) / (alpha + t_x))
     return np.where(repeat, special.expit(-log_odds), 1.0)
+
+
+def _expected_while_alive(r, alpha, a, b, x, big_t, t) -> np.ndarray:
+    r"""Expected purchases in ``(T, T+t]`` of a customer alive at ``T`` with ``x`` repeat
+    purchases (the numerator of eq. 10; ``x = T = 0`` gives eq. 7),
+
+    .. math::
+        \frac{C}{a-1}\Big[1 - (1-z)^{r+x}\,{}_2F_1(r+x, b+x; C; z)\Big], \quad
+        C = a+b+x-1,\ z = \frac{t}{\alpha+T+t}.
+
+    Euler's transformation ``(1-z)^{r+x} 2F1(r+x, b+x; C; z) = (1-z)^{a-1} 2F1(C-r-x, a-1; C; z)``
+    turns the hypergeometric factor, which overflows for heavy buyers, into a bounded one, and
+    the bracket over ``a - 1`` becomes ``-L exprel((a-1) L) - (1-z)^{a-1} G`` with
+    ``L = log(1-z)`` and ``G = [2F1(C-r-x, a-1; C; z) - 1] / (a-1)``. ``G`` and the factor ``C``
+    (zero when ``x = 0`` and ``a + b = 1``) are analytic across ``a = 1`` and ``C = 0``, where
+    the value is interpolated from well-conditioned neighbours.
+    """
+    r_x = r + x
+    log_1mz = -np.log1p(t / (alpha + big_t))       # log(1 - z), <= 0
+    z = -np.expm1(log_1mz)
+
+    def bracket(a_val, c_val):
+        def excess(a_node):
+            return (special.hyp2f1(c_val - r_x, a_node - 1, c_val, z) - 1) / (a_node - 1)
+
+        def g(a_node):
+            value = excess(a_node)
+            a_here = float(a_node)
+            # scipy's hyp2f1 is NaN or wrong (errors up to O(1)) for z > 0.9 when c - a - b =
+            # r + x - a + 1 is within ~1e-3 of a whole number; G is analytic in a, so such
+            # rows are interpolated from nodes a +- h, 2h, 3h where c - a - b is not
+            bad = ~np.isfinite(value) | ((z > 0.9) & (_whole_distance(r - a_here) < 2e-3))
+            if np.any(bad):
+                near = across_singularity(excess, a_here, a_here, _safe_step(a_here, r))
+                value = np.where(bad, near, value)
+            return value
+
+        g_val = across_singularity(g, a_val, 1.0, 0.004)
+        return (-log_1mz * special.exprel((a_val - 1) * log_1mz)
+                - np.exp((a_val - 1) * log_1mz) * g_val)
+
+    c_val = np.asarray(a + b + x - 1, dtype=float)
+    out = across_singularity(lambda c_node: c_node * bracket(a, c_node), c_val, 0.0, 0.02)
+    return np.maximum(out, 0.0)
+
+
+def _whole_distance(v: float) -> float:
+    return abs(v - round(v))
+
+
+def _safe_step(a: float, r: float) -> float:
+    """A step ``h`` whose interpolation nodes ``a +- h, 2h, 3h`` stay positive, away from
+    ``a = 1`` and away from whole values of ``r - a`` (see :func:`_expected_while_alive`)."""
+    offsets = np.array([-3.0, -2.0, -1.0, 1.0, 2.0, 3.0])
+    for h in (0.0073, 0.0059, 0.0047, 0.0037, 0.0083, 0.0067):
+        h = min(h, a / 8)
+        nodes = a + h * offsets
+        if (np.all(np.abs(nodes - 1) >= 2e-3)
+                and all(_whole_distance(r - n) >= 2e-3 for n in nodes)):
+            return h
+    return min(0.0073, a / 8)  # pragma: no cover - needs r - a at six unlucky values

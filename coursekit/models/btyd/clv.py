@@ -1,9 +1,11 @@
-"""Customer lifetime value from a transaction model and a spend model.
+"""Discounted expected value of a customer's purchases over a horizon (the CLV building block).
 
 Not from the textbook: Fader, Hardie and Lee (2005), "RFM and CLV: using iso-value curves for
 customer base analysis", *Journal of Marketing Research* 42(4), 415-430 (discounted expected
 transactions times expected spend); the monthly discrete discounting follows the lifetimes
-library (Davidson-Pilon et al., ``lifetimes.utils.customer_lifetime_value``).
+library (Davidson-Pilon et al., ``lifetimes.utils.customer_lifetime_value``). Named for what it
+returns: over a finite horizon of ``months`` and with ``margin=1`` it is discounted *revenue* over
+that horizon, not a lifetime value and not a margin, so both are arguments every caller states.
 """
 from __future__ import annotations
 
@@ -15,32 +17,35 @@ import pandas as pd
 from coursekit._validate import check_integer, check_number, check_probability
 from coursekit.models.btyd._units import UNIT_DAYS, unit_days
 
-__all__ = ["customer_lifetime_value"]
+__all__ = ["discounted_expected_value"]
 
 
-def customer_lifetime_value(
+def discounted_expected_value(
     transaction_model: Any,
     spend_model: Any,
     frequency: Any,
     recency: Any,
     T: Any,
     monetary_value: Any,
-    months: int = 12,
+    *,
+    months: int,
+    margin: float,
     discount_rate: float = 0.01,
     time_unit: str = "W",
-    *,
-    margin: float = 1.0,
 ) -> np.ndarray | pd.Series:
-    r"""Discounted expected value of each customer's purchases over the next ``months``.
+    r"""Discounted expected margin (``margin=1``: revenue) of each customer over the next ``months``.
 
     .. math::
-        \text{CLV} = m \cdot E[\text{spend}] \sum_{k=1}^{K}
+        V_K = m \cdot E[\text{spend}] \sum_{k=1}^{K}
             \frac{E[Y(k\,u) - Y((k-1)\,u) \mid x, t_x, T]}{(1+d)^k}
 
     with ``u`` the number of model time units in a month, ``d`` the *monthly* discount rate,
-    ``m`` the gross ``margin`` (1 = revenue) and ``E[spend]`` from ``spend_model``
+    ``K`` = ``months`` the horizon, ``m`` the gross ``margin`` (1 = revenue) and ``E[spend]`` from ``spend_model``
     (e.g. :class:`GammaGamma`). ``transaction_model`` is a fitted :class:`BGNBD` or
-    :class:`ParetoNBD` (anything with ``conditional_expected_purchases``).
+    :class:`ParetoNBD` (anything with ``conditional_expected_purchases``). It approaches the
+    customer's residual *lifetime* value only as ``months`` grows (Fader, Hardie & Lee 2005 use
+    an infinite horizon); ``months`` and ``margin`` have no defaults so that every result says
+    which horizon and which margin it is for.
 
     **The time-unit pitfall.** ``time_unit`` must be the unit in which ``recency`` and ``T``
     were measured when the model was fitted (CDNOW: weeks, ``"W"``). A month is 365.25/12 days
@@ -51,8 +56,12 @@ def customer_lifetime_value(
     >>> from coursekit.models.btyd import BGNBD, GammaGamma
     >>> bg = BGNBD.from_params(r=0.243, alpha=4.414, a=0.793, b=2.426)
     >>> gg = GammaGamma.from_params(p=6.25, q=3.74, gamma=15.44)
-    >>> customer_lifetime_value(bg, gg, [2, 0], [30.43, 0], [38.86, 38.86], [22.35, 0]).round(2)
+    >>> discounted_expected_value(bg, gg, [2, 0], [30.43, 0], [38.86, 38.86], [22.35, 0],
+    ...                           months=12, margin=1.0).round(2)     # 12-month revenue
     array([36.31,  8.37])
+    >>> discounted_expected_value(bg, gg, [2], [30.43], [38.86], [22.35],
+    ...                           months=12, margin=0.3).round(2)     # 12-month gross margin
+    array([10.89])
     """
     if not hasattr(transaction_model, "conditional_expected_purchases"):
         raise TypeError("transaction_model must be a fitted BGNBD or ParetoNBD model")
@@ -64,10 +73,10 @@ def customer_lifetime_value(
     units_per_month = UNIT_DAYS["M"] / unit_days(time_unit)
     horizons = (np.arange(months + 1) * units_per_month)[:, None]
     cumulative = transaction_model.conditional_expected_purchases(horizons, frequency, recency, T)
-    per_month = np.diff(cumulative, axis=0)
+    per_month = np.maximum(np.diff(cumulative, axis=0), 0.0)  # rounding never gives < 0
     discount = (1.0 + d) ** -np.arange(1, months + 1)
     spend = spend_model.conditional_expected_spend(frequency, monetary_value)
     value = margin * spend * (discount @ per_month)
     if isinstance(frequency, pd.Series):
-        return pd.Series(value, index=frequency.index, name="clv")
+        return pd.Series(value, index=frequency.index, name="discounted_value")
     return value

@@ -1,6 +1,9 @@
 """Gamma-gamma model of spend per transaction.
 
-Not from the textbook. Fader, P. S., Hardie, B. G. S. and Lee, K. L. (2005), "RFM and CLV: using
+Not from the textbook. The model originates with Colombo, R. and Jiang, W. (1999), "A stochastic
+RFM model", *Journal of Interactive Marketing* 13(3), 2-12; the form and notation used here are
+those (verified: the CLVTools documentation cites both for the model) of Fader, P. S.,
+Hardie, B. G. S. and Lee, K. L. (2005), "RFM and CLV: using
 iso-value curves for customer base analysis", *Journal of Marketing Research* 42(4), 415-430;
 Fader and Hardie (2013), "The gamma-gamma model of monetary value".
 
@@ -17,7 +20,8 @@ import numpy as np
 from scipy import special
 
 from coursekit._validate import as_float_array
-from coursekit.models.btyd._base import BTYDModel, _check_counts, check_weights
+from coursekit.models.btyd._base import BTYDModel, _check_counts, check_weights, compress_rows
+from coursekit.models.btyd._special import weighted_sum
 
 __all__ = ["GammaGamma", "check_spend"]
 
@@ -65,6 +69,31 @@ def _loglik(params: np.ndarray, x: np.ndarray, m: np.ndarray) -> np.ndarray:
             - (px + q) * np.log(gamma + m * x))
 
 
+def _loglik_grad(params: np.ndarray, xs: np.ndarray, idx: np.ndarray, x: np.ndarray,
+                 log_m: np.ndarray, mx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per-row log-likelihood and its gradient in ``(p, q, gamma)``, vectorised: the gamma
+    and digamma functions run once per distinct frequency ``xs`` (``x = xs[idx]``)."""
+    p, q, gamma = params
+    pxs = p * xs
+    base_s = special.gammaln(pxs + q) - special.gammaln(pxs) + pxs * np.log(xs)
+    psi_sum_s = special.digamma(pxs + q)
+    d_p_s = xs * (psi_sum_s - special.digamma(pxs) + np.log(xs))
+    px = p * x
+    log_gm = np.log(gamma + mx)
+    ll = (base_s[idx] - special.gammaln(q) + q * np.log(gamma) + (px - 1) * log_m
+          - (px + q) * log_gm)
+    d_p = d_p_s[idx] + x * (log_m - log_gm)
+    d_q = psi_sum_s[idx] - special.digamma(q) + np.log(gamma) - log_gm
+    d_gamma = q / gamma - (px + q) / (gamma + mx)
+    return ll, np.column_stack([d_p, d_q, d_gamma])
+
+
+def _weighted_loglik_grad(params, w, *data) -> tuple[float, np.ndarray]:
+    """``sum(w * log f)`` and its gradient (the form the optimiser takes)."""
+    ll, grad = _loglik_grad(params, *data)
+    return float(weighted_sum(w, ll)), np.einsum("i,ij->j", w, grad)
+
+
 class GammaGamma(BTYDModel):
     r"""Gamma-gamma spend model (parameters ``p, q, gamma``).
 
@@ -92,15 +121,40 @@ class GammaGamma(BTYDModel):
 
     param_names = ("p", "q", "gamma")
 
-    def fit(self, frequency: Any, monetary_value: Any, weights: Any = None) -> "GammaGamma":
-        """Maximum-likelihood fit on the customers with at least one repeat purchase."""
+    def fit(self, frequency: Any, monetary_value: Any, weights: Any = None, *,
+            n_starts: int = 1, random_state: int | None = 0) -> "GammaGamma":
+        """Maximum-likelihood fit on the customers with at least one repeat purchase.
+
+        Identical ``(x, mean spend)`` rows are collapsed into weights, money is rescaled
+        internally to a mean spend of 1 (``gamma`` is mapped back), and the likelihood and
+        its analytic gradient are vectorised over the distinct rows. ``n_starts`` and the
+        identification checks behave as in :meth:`BGNBD.fit`.
+        """
         x, m = check_spend(frequency, monetary_value)
         w = check_weights(weights, len(x))
         keep = (x > 0) & (w > 0)
         if not np.any(keep):
             raise ValueError("frequency must be > 0 for at least one customer to fit spend")
-        x, m, w = x[keep], m[keep], w[keep]
-        self._maximise(lambda prm: _loglik(prm, x, m), w)
+        w, x, m = compress_rows(w[keep], x[keep], m[keep])
+        unit = float(np.average(m, weights=w))
+        m = m / unit
+        xs, idx = np.unique(x, return_inverse=True)
+        log_m, mx = np.log(m), m * x
+        problems = []
+        if len(w) < 3:
+            problems.append(f"only {len(w)} distinct customer(s) with repeat purchases: p, q "
+                            "and gamma cannot be estimated")
+        self._maximise(lambda prm: _loglik(prm, x, m), w, x0=np.ones(3),
+                       loglik_grad=lambda prm: _weighted_loglik_grad(prm, w, xs, idx, x, log_m,
+                                                                     mx),
+                       n_starts=n_starts, random_state=random_state,
+                       scale=np.array([1.0, 1.0, unit]), ll_offset=-float(w.sum()) * np.log(unit),
+                       problems=problems,
+                       subset=lambda rows, sub_w: (
+                           lambda prm: _loglik(prm, x[rows], m[rows]),
+                           lambda prm, xr=np.unique(x[rows], return_inverse=True):
+                           _weighted_loglik_grad(prm, sub_w, xr[0], xr[1], x[rows], log_m[rows],
+                                                 mx[rows])))
         return self
 
     def mean_spend(self) -> float:

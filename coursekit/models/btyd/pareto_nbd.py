@@ -17,22 +17,29 @@ import numpy as np
 from scipy import special
 
 from coursekit._validate import check_nonnegative
-from coursekit.models.btyd._base import BTYDModel, check_rfm, check_weights, compress_rows
-from coursekit.models.btyd._special import log_hyp2f1, log_sub_exp
+from coursekit.models.btyd._base import (BTYDModel, check_rfm, check_weights, compress_rows,
+                                         history_problems)
+from coursekit.models.btyd._special import log_hyp2f1_one, log_sub_exp
 
 __all__ = ["ParetoNBD"]
 
 
 def _log_f(r, alpha, s, beta, x, u) -> np.ndarray:
     """``log F(u)`` with, for ``alpha >= beta``,
-    ``F(u) = 2F1(r+s+x, s+1; r+s+x+1; (alpha-beta)/(alpha+u)) / (alpha+u)^(r+s+x)``
-    (the roles of ``(alpha, s+1)`` and ``(beta, r+x)`` swap when ``alpha < beta``)."""
+    ``F(u) = 2F1(r+s+x, s+1; r+s+x+1; w) / (alpha+u)^(r+s+x)``, ``w = (alpha-beta)/(alpha+u)``
+    (the roles of ``(alpha, s+1)`` and ``(beta, r+x)`` swap when ``alpha < beta``).
+
+    Euler's transformation ``2F1(A, B; A+1; w) = (1-w)^(1-B) 2F1(1, A+1-B; A+1; w)`` leaves a
+    hypergeometric factor with positive terms that neither overflows nor loses accuracy for
+    ``x`` in the thousands."""
     rsx = r + s + x
     if alpha >= beta:
         big, b_arg, diff = alpha, s + 1, alpha - beta
     else:
         big, b_arg, diff = beta, r + x, beta - alpha
-    return log_hyp2f1(rsx, b_arg, rsx + 1, diff / (big + u)) - rsx * np.log(big + u)
+    w = diff / (big + u)
+    return ((1 - b_arg) * np.log1p(-w) + log_hyp2f1_one(rsx + 1 - b_arg, rsx + 1, w)
+            - rsx * np.log(big + u))
 
 
 def _pairs(x: np.ndarray, u: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -48,7 +55,12 @@ def _log_a0(r, alpha, s, beta, x, t_x, big_t, pairs=None) -> np.ndarray:
     ``pairs`` (from :func:`_pairs`, computed once per fit) lets the hypergeometric function run
     once per distinct ``(x, t_x)`` and ``(x, T)`` instead of once per customer."""
     if pairs is None:
-        log_f_tx = _log_f(r, alpha, s, beta, x, t_x)
+        # customers without repeat purchases share t_x = 0: one evaluation per distinct x
+        fresh = t_x == 0
+        xz, iz = np.unique(x[fresh], return_inverse=True)
+        log_f_tx = np.empty(np.shape(t_x))
+        log_f_tx[fresh] = _log_f(r, alpha, s, beta, xz, 0.0)[iz]
+        log_f_tx[~fresh] = _log_f(r, alpha, s, beta, x[~fresh], t_x[~fresh])
         log_f_t = _log_f(r, alpha, s, beta, x, big_t)
     else:
         (xa, ua, ia), (xb, ub, ib) = pairs
@@ -85,16 +97,30 @@ class ParetoNBD(BTYDModel):
 
     param_names = ("r", "alpha", "s", "beta")
 
-    def fit(self, frequency: Any, recency: Any, T: Any, weights: Any = None) -> "ParetoNBD":
+    def fit(self, frequency: Any, recency: Any, T: Any, weights: Any = None, *,
+            n_starts: int = 1, random_state: int | None = 0) -> "ParetoNBD":
         """Maximum-likelihood fit; returns ``self`` with ``params_`` and ``log_likelihood_``.
 
-        ``weights`` are frequency weights (row ``i`` stands for ``weights[i]`` customers).
+        ``weights`` are frequency weights (row ``i`` stands for ``weights[i]`` customers);
+        identical histories are collapsed automatically and time is rescaled internally to a
+        mean ``T`` of 1. ``n_starts`` and the identification checks behave as in
+        :meth:`BGNBD.fit`.
         """
         x, t_x, big_t = check_rfm(frequency, recency, T)
         w, x, t_x, big_t = compress_rows(check_weights(weights, len(x)), x, t_x, big_t)
-        start = np.array([1.0, float(np.mean(big_t)), 1.0, float(np.mean(big_t))])
+        unit = float(np.average(big_t, weights=w))
+        t_x, big_t = t_x / unit, big_t / unit
         pairs = (_pairs(x, t_x), _pairs(x, big_t))
-        self._maximise(lambda p: _loglik(p, x, t_x, big_t, pairs), w, x0=start)
+        self._maximise(lambda p: _loglik(p, x, t_x, big_t, pairs), w, x0=np.ones(4),
+                       n_starts=n_starts, random_state=random_state,
+                       scale=np.array([1.0, unit, 1.0, unit]),
+                       ll_offset=-float(w @ x) * np.log(unit),
+                       problems=history_problems(
+                           w, x, 4, "the purchase rate (r, alpha) and the dropout rate "
+                           "(s, beta) cannot be told apart"),
+                       subset=lambda rows, sub_w: (
+                           lambda p, pr=(_pairs(x[rows], t_x[rows]), _pairs(x[rows], big_t[rows])):
+                           _loglik(p, x[rows], t_x[rows], big_t[rows], pr), None))
         return self
 
     def log_likelihood(self, frequency: Any, recency: Any, T: Any) -> np.ndarray:
@@ -157,10 +183,8 @@ class ParetoNBD(BTYDModel):
 
 def _growth(s: float, beta, t) -> np.ndarray:
     """``[1 - (beta/(beta+t))^(s-1)] / (s-1)``, the expected lifetime-weighted exposure."""
-    log_ratio = np.log(beta / (beta + t))
-    if abs(s - 1.0) < 1e-10:
-        return -log_ratio + 0.0
-    return -np.expm1((s - 1.0) * log_ratio) / (s - 1.0) + 0.0
+    log_ratio = -np.log1p(t / beta)
+    return -log_ratio * special.exprel((s - 1.0) * log_ratio)
 
 
 def _prob_alive(r, alpha, s, beta, x, t_x, big_t) -> np.ndarray:

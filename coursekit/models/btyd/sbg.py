@@ -80,7 +80,14 @@ class ShiftedBetaGeometric(BTYDModel):
             log_pmf, log_surv_end = _loglik_terms(params, n)
             return np.array([churned @ log_pmf + s[-1] * log_surv_end])
 
-        self._maximise(loglik, np.ones(1))
+        problems = []
+        if n == 1:
+            problems.append("a cohort observed for one period shows a single retention rate: "
+                            "alpha and beta cannot be told apart")
+        if s[-1] == s[0]:
+            problems.append("nobody in the cohort churned: the churn probability cannot be "
+                            "estimated")
+        self._maximise(loglik, np.ones(1), problems=problems)
         return self
 
     def survival(self, t: Any) -> float | np.ndarray:

@@ -15,8 +15,10 @@ Three decision rules are implemented:
   the next one, and so on (no trade-offs at all);
 * **conjunctive**: keep only the alternatives that reach a minimum score on every criterion.
 
-The weighted-additive rule is the multi-attribute attitude model the textbook cites in 6.1
-(Fishbein 1963). The names "compensatory", "lexicographic" and "conjunctive" are
+The weighted-additive rule is the importance-weighted (adequacy-importance) multi-attribute
+model; TB 6.1 distinguishes it from Fishbein's (1963) model, which weights beliefs by
+*evaluations* of the attributes (Cohen, Fishbein & Ahtola 1972 criticise the substitution). The
+names "compensatory", "lexicographic" and "conjunctive" are
 **not from the textbook**: they follow Bettman, Luce & Payne (1998), "Constructive consumer choice
 processes", *Journal of Consumer Research* 25(3), 187-217.
 

@@ -25,6 +25,8 @@ LOYALTY_COMPONENTS: dict[str, str] = {
 #: ("the convenience shopper") and second (a good relationship with the pharmacist) and
 #: concludes that the store differentiated itself "by how they made their customers feel"; the
 #: three-way code convenience / relationship / emotional is this workbook's coding scheme.
+#: The quotes are verbatim from TB 2.1 and are CC BY-NC-SA (the section's licence; original
+#: CC BY-NC-SA 3.0), not MIT - see LICENSES.md.
 PHARMACY_QUOTES = pd.DataFrame(
     {
         "quote": [

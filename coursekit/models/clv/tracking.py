@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from coursekit._validate import check_choice, check_columns
+from coursekit.models.btyd.transaction_log import column_time_zone, cutoff_date, purchase_dates
 
 __all__ = [
     "repeat_purchase_tracking",
@@ -18,7 +19,8 @@ __all__ = [
 def repeat_purchase_tracking(model, transactions: pd.DataFrame, customer: str, date: str, *,
                              start: str | pd.Timestamp | None = None,
                              end: str | pd.Timestamp | None = None,
-                             time_unit: str = "W") -> pd.DataFrame:
+                             time_unit: str = "W", dayfirst: bool | None = None
+                             ) -> pd.DataFrame:
     """Repeat purchases per period, observed and expected by a fitted BTYD model.
 
     Purchases are aggregated to days (several on one day count as one). Customer ``i`` makes a
@@ -30,7 +32,10 @@ def repeat_purchase_tracking(model, transactions: pd.DataFrame, customer: str, d
     computed once per distinct first-purchase day. Columns: ``actual`` and ``expected``
     repeat purchases in each period (index 1, 2, ... = period ending at that time) and their
     cumulative sums. ``model`` needs ``expected_purchases(t)`` (e.g. a fitted BGNBD), fitted
-    in the same ``time_unit``. Not from the textbook: the tracking plot of Fader, Hardie & Lee
+    in the same ``time_unit``. Dates are read as by
+    :func:`coursekit.models.btyd.summarize_transactions` (a time-zone-aware column on its own
+    calendar, the zone dropped; ``dayfirst`` for strings such as ``"03/01/2024"``); a
+    time-zone-aware ``start`` or ``end`` is converted to the column's zone. Not from the textbook: the tracking plot of Fader, Hardie & Lee
     (2005), "Counting your customers the easy way", *Marketing Science* 24(2), 275-284.
 
     >>> log = pd.DataFrame({"id": [1, 1, 2], "day": ["2024-01-01", "2024-01-09", "2024-01-02"]})
@@ -48,13 +53,14 @@ def repeat_purchase_tracking(model, transactions: pd.DataFrame, customer: str, d
                         "e.g. BGNBD().fit(...)")
     check_columns(transactions, "transactions", [customer, date])
     per_unit = {"D": 1.0, "W": 7.0}[check_choice(time_unit, "time_unit", ("D", "W"))]
-    days = pd.to_datetime(transactions[date]).dt.normalize()
+    zone = column_time_zone(transactions[date])
+    days = purchase_dates(transactions[date], date, dayfirst=dayfirst).dt.normalize()
     if days.isna().any():
         raise ValueError(f"transactions column {date!r} (date) has missing dates")
     log = pd.DataFrame({"c": transactions[customer].to_numpy(), "day": days.to_numpy()})
     log = log.drop_duplicates()
-    t0 = log["day"].min() if start is None else pd.Timestamp(start)
-    t1 = log["day"].max() if end is None else pd.Timestamp(end)
+    t0 = log["day"].min() if start is None else cutoff_date(start, "start", tz=zone)
+    t1 = log["day"].max() if end is None else cutoff_date(end, "end", tz=zone)
     if t1 <= t0:
         raise ValueError(f"end ({t1.date()}) must be after start ({t0.date()})")
     log["t"] = (log["day"] - t0).dt.days / per_unit

@@ -11,7 +11,10 @@ Beliefs are judged against two reference points (TB 6.1): against the customer's
 (AT&T Allegheny scored 98 % satisfaction and was replaced; New York scored in the mid-70s and
 thrived, because Allegheny's customers liked the competitors even more; Kordupleski 2003).
 
-Importance x belief is the multi-attribute (Fishbein 1963) attitude
+Importance x belief is the importance-weighted (adequacy-importance) multi-attribute attitude
+(TB 6.1's "instrumentality value" framework, not Fishbein's 1963 model, which weights beliefs by
+*evaluations*, l.2440; see Cohen, Fishbein & Ahtola 1972, *Journal of Marketing Research* 9(4),
+456-460)
 
 .. math:: A_j = \\sum_i w_i\\, b_{ij},
 
@@ -62,7 +65,8 @@ IMPORTANCE_LEVELS: tuple[str, str, str] = ("L", "M", "H")
 IMPORTANCE_SCORES: dict[str, int] = {"L": 1, "M": 2, "H": 3}
 _LONG_NAMES = {"low": "L", "medium": "M", "high": "H"}
 
-#: The bank president's context statement (TB 6.1).
+#: The bank president's context statement (TB 6.1), quoted verbatim: CC BY-NC-SA 4.0 like its
+#: source (Perry & Benbow 2021, section 6.1), not MIT - see LICENSES.md.
 BANK_CONTEXT_STATEMENT = (
     "My goal is to figure out how my bank can grow by creating more value for and attracting "
     "new small business loan and deposit clients relative to their current banks."
@@ -256,7 +260,8 @@ def competitive_value(importance: Mapping[str, Any] | pd.Series,
     .. math:: A_{ours} = \\sum_i w_i b_{i,ours},\\quad A_{comp} = \\sum_i w_i b_{i,comp},
               \\quad \\text{advantage}_i = w_i (b_{i,ours} - b_{i,comp})
 
-    (the Fishbein 1963 multi-attribute form cited in TB 6.1). ``importance`` holds L/M/H
+    (the importance-weighted multi-attribute form; TB 6.1 distinguishes it from Fishbein's 1963
+    beliefs x evaluations). ``importance`` holds L/M/H
     categories (coded 1/2/3) or non-negative numeric weights. The last row, ``"total"``, holds
     the sums. Attributes must be the same in all three inputs.
 

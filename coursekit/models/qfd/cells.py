@@ -1,9 +1,14 @@
 """The cells of a house of quality: symbol scales and parsing of the relationship matrix.
 
 The textbook (4.2, l.1352-1359) says only that "the degree of the correlation may be represented
-by different symbols". Not from the textbook: the 9/3/1 symbol scale (strong/medium/weak; Akao
-1990, *Quality Function Deployment*, Productivity Press; Hauser & Clausing 1988, "The House of
-Quality", *Harvard Business Review* 66(3): 63-73).
+by different symbols". Not from the textbook: the 9/3/1 symbol scale (strong/medium/weak) is
+the Japanese practice of Akao (1990, *Quality Function Deployment*, Productivity Press). Hauser &
+Clausing (1988, "The House of Quality", *Harvard Business Review* 66(3): 63-73) mark the cells
+with signed symbols instead (strong/medium positive, medium/strong negative), so that a how can
+*hurt* a what. This house cannot represent such negative what-how relationships: every cell is a
+number >= 0 (a negative number raises ValueError); put a conflict between two hows in the roof,
+and model a how that hurts a requirement outside the house. (Hauser & Clausing's symbols are
+cited from the QFD literature, not checked against the HBR article.)
 """
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ from coursekit._validate import as_float_array, check_number
 
 __all__ = ["DEFAULT_SCALE", "DIRECTIONS"]
 
-#: Relationship symbols -> strength (Akao 1990; Hauser & Clausing 1988). Not from the textbook.
+#: Relationship symbols -> strength (the 9/3/1 practice of Akao 1990). Not from the textbook.
 DEFAULT_SCALE: Mapping[str, float] = {"strong": 9.0, "medium": 3.0, "weak": 1.0}
 #: Pictograms commonly printed in a house, mapped to the names of ``DEFAULT_SCALE``.
 _SYMBOL_ALIASES = {"●": "strong", "◉": "strong", "○": "medium", "◯": "medium",

@@ -1,7 +1,8 @@
 """The Kano model: classify service features from functional / dysfunctional answers.
 
-Not from the textbook. The textbook points to Kano only through Tontini's "modified Kano model"
-(l.1366); the method here follows Kano, Seraku, Takahashi & Tsuji 1984, "Attractive quality and
+Not from the textbook. The textbook does not discuss the Kano model: it cites Tontini (2003),
+"Deployment of customer needs in the QFD using a modified Kano model", only as the source of its
+list of QFD benefits (l.1366), never for Kano itself. The method here follows Kano, Seraku, Takahashi & Tsuji 1984, "Attractive quality and
 must-be quality", *Journal of the Japanese Society for Quality Control* 14(2): 39-48, and the
 evaluation table and coefficients of Berger et al. 1993, "Kano's methods for understanding
 customer-defined quality", *Center for Quality Management Journal* 2(4): 3-36.
@@ -43,7 +44,9 @@ __all__ = ["ANSWERS", "CATEGORIES", "EVALUATION_TABLE", "kano_category", "kano_c
 #: The five answer options, in the order of the evaluation table.
 ANSWERS = ("like", "must-be", "neutral", "live-with", "dislike")
 #: The six Kano categories; also the tie-break order of :func:`kano_classify`
-#: (Berger et al. 1993: "M > O > A > I" - pick the category with the largest impact).
+#: Berger et al. (1993) give "M > O > A > I" (pick the category with the largest impact); the
+#: place of reverse and questionable after them (R > Q) is this project's choice, not Berger's.
+#: (The M > O > A > I order is cited from the Kano literature, not checked against the paper.)
 CATEGORIES = ("must-be", "one-dimensional", "attractive", "indifferent", "reverse",
               "questionable")
 _CODE = {"A": "attractive", "O": "one-dimensional", "M": "must-be", "I": "indifferent",
@@ -121,8 +124,8 @@ def kano_classify(responses: pd.DataFrame, *, feature: str = "feature",
     ``responses`` is a long table with one row per respondent x feature. The result has one
     row per feature (in order of first appearance) and the columns ``must-be``,
     ``one-dimensional``, ``attractive``, ``indifferent``, ``reverse``, ``questionable``
-    (counts), ``n`` and ``category``. Ties are broken in the order M > O > A > I > R > Q
-    (Berger et al. 1993).
+    (counts), ``n`` and ``category``. Ties are broken in the order M > O > A > I (Berger et
+    al. 1993), then R > Q (this project's choice: Berger et al. do not rank those two).
 
     >>> df = pd.DataFrame({"feature": ["wifi", "wifi", "wifi"],
     ...                    "functional": ["like", "like", "neutral"],

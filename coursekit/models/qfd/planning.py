@@ -15,11 +15,19 @@ import pandas as pd
 
 from coursekit._validate import check_number
 
-__all__ = ["KANO_EXPONENTS"]
+__all__ = ["KANO_EXPONENTS", "KANO_EXPONENTS_REVERSED", "TAN_SHEN_KANO_PARAMETERS"]
 
-#: Exponent ``k`` in ``IR_adj = IR ** k`` per Kano category (after Tan & Shen 2000).
-KANO_EXPONENTS: Mapping[str, float] = {"attractive": 2.0, "one-dimensional": 1.0,
-                                       "must-be": 0.5}
+#: Tan & Shen's (2000) Kano parameter ``k`` per category, used as ``IR_adj = IR ** (1 / k)``.
+TAN_SHEN_KANO_PARAMETERS: Mapping[str, float] = {"must-be": 0.5, "one-dimensional": 1.0,
+                                                 "attractive": 2.0}
+
+#: Exponent ``e = 1 / k`` applied as ``IR_adj = IR ** e`` (the published Tan & Shen form; the
+#: default): must-be 2, one-dimensional 1, attractive 1/2.
+KANO_EXPONENTS: Mapping[str, float] = {c: 1.0 / k for c, k in TAN_SHEN_KANO_PARAMETERS.items()}
+
+#: The reverse reading ``IR_adj = IR ** k`` (attractive 2, one-dimensional 1, must-be 1/2), which
+#: this project used before: a named variant, not Tan & Shen's form.
+KANO_EXPONENTS_REVERSED: Mapping[str, float] = dict(TAN_SHEN_KANO_PARAMETERS)
 
 
 class _PlanningMatrix:
@@ -41,21 +49,41 @@ class _PlanningMatrix:
                   \\text{normalised}_i = \\text{raw}_i / \\sum_k \\text{raw}_k .
 
         With ``kano`` (one Kano category per requirement, or a mapping requirement ->
-        category) the improvement ratio is adjusted to ``IR_i ** k`` with ``k`` from
-        ``kano_exponents`` (default :data:`KANO_EXPONENTS`: attractive 2, one-dimensional 1,
-        must-be 1/2), so raising an attractive requirement counts for more and over-serving
-        a must-be for less.
+        category) the improvement ratio is adjusted as in Tan & Shen (2000):
+
+        .. math:: IR^{adj}_i = IR_i^{1/k_i}, \\qquad k = 1/2 \\text{ (must-be)},\\;
+                  1 \\text{ (one-dimensional)},\\; 2 \\text{ (attractive)},
+
+        i.e. the exponent ``e = 1/k`` of ``kano_exponents`` (default :data:`KANO_EXPONENTS`:
+        must-be 2, one-dimensional 1, attractive 1/2). What this does depends on the side of 1
+        the ratio is on. A requirement that needs improving (``IR > 1``) gains weight if it is a
+        must-be (``1.33 ** 2 = 1.78``) and less than proportionally if it is attractive
+        (``1.33 ** 0.5 = 1.15``): a must-be below target is the urgent case. A requirement
+        that is over-served (``IR < 1``) loses weight faster if it is a must-be
+        (``0.8 ** 2 = 0.64``) and keeps more if it is attractive (``0.8 ** 0.5 = 0.894``).
+        :data:`KANO_EXPONENTS_REVERSED` (``IR ** k``: attractive 2, must-be 1/2) is the
+        opposite reading, kept as a named variant for comparison; note that with it an
+        over-served must-be at ``IR = 0.8`` is *raised* to 0.894, not lowered.
 
         Not from the textbook: Cohen 1995 (planning matrix, sales points); Tan & Shen 2000
-        (Kano exponent on the improvement ratio; papers differ on whether ``k`` or ``1/k`` is
-        applied, so the exponents are a parameter).
+        (Kano adjustment of the improvement ratio). What could be checked: the abstract of
+        Chaudha et al. (2011, "Integration of Kano's model into quality function deployment
+        (QFD)", *Int J Adv Manuf Technol* 53: 689-698) credits Tan & Shen (2000) with adjusting
+        the improvement ratio by Kano category. What could not: the formula and the values of
+        ``k`` in Tan & Shen's paper itself (not available to the authors); they follow the
+        secondary literature (Tontini 2007, *Total Quality Management & Business Excellence*
+        18(6): 599-612; Chaudha et al. 2011), which reports ``IR ** (1/k)`` with
+        ``k = 1/2, 1, 2``.
 
         >>> from coursekit.models.qfd.house import HouseOfQuality
         >>> h = HouseOfQuality(["a", "b"], [4, 2], ["x"], [[9], [3]], current=[2, 4],
         ...                    targets=[4, 4], sales_points=[1.5, 1])
         >>> h.planning_matrix()["raw_weight"].tolist()   # 4*2*1.5, 2*1*1
         [12.0, 2.0]
-        >>> h.planning_matrix(kano=["attractive", "must-be"])["raw_weight"].tolist()
+        >>> h.planning_matrix(kano=["attractive", "must-be"])["raw_weight"].round(3).tolist()
+        [8.485, 2.0]
+        >>> h.planning_matrix(kano=["attractive", "must-be"],
+        ...                   kano_exponents=KANO_EXPONENTS_REVERSED)["raw_weight"].tolist()
         [24.0, 2.0]
         """
         if self.current is None:

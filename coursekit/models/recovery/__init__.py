@@ -16,8 +16,10 @@ definitions is **Not from the textbook**; the sources are:
   disconfirmation.
 * Tversky & Kahneman (1992), "Advances in prospect theory", *Journal of Risk and Uncertainty* 5,
   297-323 - value function with curvature 0.88 and loss aversion 2.25; Thaler (1985), "Mental
-  accounting and consumer choice", *Marketing Science* 4(3) - the failure (a loss) and the
-  recovery (a gain) are kept in separate mental accounts.
+  accounting and consumer choice", *Marketing Science* 4(3), 199-214 - a loss and a gain can be
+  kept in separate mental accounts (*segregated*) or netted (*integrated*); his hedonic-editing
+  rule integrates a loss with a *larger* gain ("cancellation") and segregates a small gain from
+  a larger loss ("silver lining").
 * Smith, Bolton & Wagner (1999), "A model of customer satisfaction with service encounters
   involving failure and recovery", *Journal of Marketing Research* 36(3), 356-372 - recovery as
   distributive (compensation), procedural (speed) and interactional (apology, initiative) justice.
@@ -41,10 +43,26 @@ The model, for customer ``i``:
 
 with the prospect-theory value ``v`` (:func:`prospect_value`), felt severity ``s_i`` (lognormal
 around ``severity``), justice ``J`` of the recovery (:class:`Recovery`), and the restoration factor
-``m`` (:func:`restoration_factor`) that attributions and prior failures shrink. Because the
-accounts are segregated, the paradox ``S^R_i > S^0_i`` holds exactly when
-``g_i^alpha > lambda s_i^beta``: with the default parameters the recovery must be worth about 2.5
-times the failure - "superlative" indeed.
+``m`` (:func:`restoration_factor`) that attributions and prior failures shrink.
+
+How the customer books failure and recovery is an explicit parameter, ``framing`` (one of
+:data:`FRAMINGS`), of every function that computes ``S^R``:
+
+* ``"segregated"`` (the default, so the shipped experiment keeps its numbers): two mental
+  accounts, ``S^R = S^F + v(g)``. The paradox ``S^R_i > S^0_i`` then holds exactly when
+  ``g_i^alpha > lambda s_i^beta``: with the default parameters the recovery must be worth about
+  ``2.25^(1/0.88) = 2.5`` times the failure.
+* ``"integrated"``: the customer nets the two, ``S^R = S^0 + v(g - s)``; the paradox needs only
+  ``g > s``. This is what Thaler's hedonic-editing rule predicts for a recovery larger than the
+  failure - exactly the case where the paradox can arise.
+
+The 2.5 factor is therefore a consequence of the segregation *assumption*, not an explanation
+of the seed's "service recovery must be SUPERLATIVE": paradox share at severity 0.5 is 0.768
+segregated vs 0.991 integrated, at severity 1.5 0.113 vs 0.662 (tested). The published evidence
+(de Matos et al. 2007; Magnini et al. 2007) does not say which framing customers use.
+Verified for this note: the hedonic-editing rules (integrate a loss with a larger gain, segregate
+a small gain from a larger loss) as restated by Thaler (1999, "Mental accounting matters",
+*Journal of Behavioral Decision Making* 12: 183-206); not checked against the 1985 paper itself.
 
 Files: :mod:`~coursekit.models.recovery.parameters` (every parameter with its source),
 :mod:`~coursekit.models.recovery.justice` (the disconfirmation and justice model: recoveries,
@@ -68,6 +86,7 @@ from coursekit.models.recovery.justice import (
     restoration_factor,
 )
 from coursekit.models.recovery.simulation import (
+    FRAMINGS,
     simulate_encounters,
     paradox_share,
     ExpectedPath,
@@ -100,6 +119,7 @@ __all__ = [
     "RECOVERY_PRESETS",
     "prospect_value",
     "restoration_factor",
+    "FRAMINGS",
     "simulate_encounters",
     "paradox_share",
     "ExpectedPath",

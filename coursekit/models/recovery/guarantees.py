@@ -146,7 +146,12 @@ class RecoveryStrategy:
 
 
 #: The eight service recovery strategies (seed S2 l.202-218, "ss" restored), mapped onto the
-#: model's parameters. The mapping is the course's reading, not the seed's.
+#: model's parameters. The mapping is the course's reading, not the seed's. Strategies 4 and 5
+#: follow the justice framing of Zeithaml, Bitner & Gremler (2018, *Services Marketing*, 7th ed.,
+#: chapter "Service recovery"): an explanation works through informational/interactional
+#: justice (the customer is told why, honestly and politely), and fair treatment means all three justice dimensions -
+#: outcome (distributive), procedural (policies, rules, accessibility, flexibility and timeliness,
+#: of which the model has only speed) and interactional.
 RECOVERY_STRATEGIES: tuple[RecoveryStrategy, ...] = (
     RecoveryStrategy(1, "Make the service fail-safe", (),
                      "fewer failures: lowers the failure rate (the cheapest recovery is none)"),
@@ -157,10 +162,14 @@ RECOVERY_STRATEGIES: tuple[RecoveryStrategy, ...] = (
                       "Allow customers to solve their own problems"),
                      "Recovery.speed (procedural justice) and Recovery.initiative"),
     RecoveryStrategy(4, "Provide adequate explanations", (),
-                     "Recovery.apology (interactional justice); a credible explanation can make "
-                     "the cause look unstable or uncontrollable (stability, controllability)"),
+                     "informational / interactional justice: an honest, polite explanation of "
+                     "why it happened; in the model part of Recovery.apology (interactional "
+                     "justice), which has no separate explanation lever"),
     RecoveryStrategy(5, "Treat customers fairly", (),
-                     "Recovery.compensation (distributive justice) with fair procedures"),
+                     "all three justice dimensions: Recovery.compensation (distributive), "
+                     "Recovery.speed (procedural - the model's only procedural lever; fair "
+                     "procedures are also accessible, flexible and rule-consistent) and "
+                     "Recovery.apology / Recovery.initiative (interactional)"),
     RecoveryStrategy(6, "Cultivate relationships with customers", (),
                      "repurchase_intercept: loyal customers forgive more (textbook l.912)"),
     RecoveryStrategy(7, "Learn from recovery experiences", (),

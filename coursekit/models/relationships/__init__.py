@@ -57,6 +57,7 @@ from coursekit.models.relationships.retention_economics import (
     retention_clv,
     retention_profit_uplift,
     fixed_cost_share_for_uplift,
+    steady_state_profit_uplift,
     RetentionComparison,
     compare_defection_cut,
 )
@@ -105,6 +106,7 @@ __all__ = [
     "retention_clv",
     "retention_profit_uplift",
     "fixed_cost_share_for_uplift",
+    "steady_state_profit_uplift",
     "RetentionComparison",
     "compare_defection_cut",
     "simple_lifetime_value",

@@ -3,7 +3,8 @@ frequency and monetary value, and how concentrated sales are across customers.
 
 Files: :mod:`~coursekit.models.rfm.scores` (the RFM table from a transaction log, quintile
 scores, the four cells of the customer value matrix, segment summaries and the concentration
-curve).
+curve) and :mod:`~coursekit.models.rfm.mailing` (a test mailing's response rate per cell and
+the break-even rule of whom to mail: what RFM was made for).
 """
 from __future__ import annotations
 
@@ -17,6 +18,11 @@ from coursekit.models.rfm.scores import (
     concentration_curve,
     top_share,
 )
+from coursekit.models.rfm.mailing import (
+    breakeven_response_rate,
+    response_by_cell,
+    mailing_plan,
+)
 
 __all__ = [
     "CELLS",
@@ -27,4 +33,7 @@ __all__ = [
     "segment_summary",
     "concentration_curve",
     "top_share",
+    "breakeven_response_rate",
+    "response_by_cell",
+    "mailing_plan",
 ]

@@ -6,7 +6,11 @@ requirements are basic. It needs customer identification, the date of purchase, 
 amount of purchase. This enables one to easily calculate the average purchase amount of each
 customer" (citing Marcus 1998). And: "only 15 percent of American customers have loyalty to a
 single retailer, yet these customers generate between 55 percent and 70 percent of retail
-sales" - checked on data with :func:`concentration_curve` and :func:`top_share`.
+sales". The 15% are defined by *loyalty to a single retailer*, which one store's transaction log
+cannot observe (it does not show purchases elsewhere), so the claim cannot be tested with these
+functions: :func:`concentration_curve` and :func:`top_share` measure the concentration of spend
+within one store, and the top 15% by spend is by construction the largest share any 15% of
+customers can hold (an upper bound, not a test).
 
 Pipeline: :func:`rfm_table` (one row per customer from a transaction log) -> :func:`rfm_scores`
 (quintile scores) and :func:`value_matrix` (the four cells) -> :func:`segment_summary`.
@@ -29,6 +33,8 @@ from coursekit._validate import (
     check_nonnegative,
     check_probability,
 )
+from coursekit.models.btyd.transaction_log import (column_time_zone, purchase_amounts,
+                                                   purchase_dates)
 
 __all__ = [
     "CELLS",
@@ -55,7 +61,8 @@ _UNITS = {"D": 1.0, "W": 7.0}
 
 def rfm_table(transactions: pd.DataFrame, *, customer: str = "customer_id",
               date: str = "date", amount: str = "amount",
-              as_of: str | pd.Timestamp | None = None, time_unit: str = "D") -> pd.DataFrame:
+              as_of: str | pd.Timestamp | None = None, time_unit: str = "D",
+              dayfirst: bool | None = None) -> pd.DataFrame:
     """One row per customer: recency, frequency, monetary value and average purchase.
 
     From a log with only customer id, purchase date and amount (TB 4.2, l.1318):
@@ -67,8 +74,12 @@ def rfm_table(transactions: pd.DataFrame, *, customer: str = "customer_id",
     * ``average_purchase`` = monetary / frequency (Marcus's "average purchase amount");
     * ``first_purchase``, ``last_purchase`` (timestamps).
 
-    Amounts must be >= 0 (net out returns first) and dates must not be missing or later
-    than ``as_of``.
+    Amounts must be finite and >= 0 (net out returns first; the error names the column) and
+    dates must not be missing or later than ``as_of``. Dates are read as by
+    :func:`coursekit.models.btyd.summarize_transactions`: a time-zone-aware column on its own
+    calendar (the zone is dropped, not converted to UTC; a time-zone-aware ``as_of`` is first
+    converted to that zone); strings such as ``"03/01/2024"`` need ``dayfirst=True``
+    (day/month/year) or ``False`` (month/day/year).
 
     >>> log = pd.DataFrame({"customer_id": [1, 1, 2],
     ...                     "date": ["2024-01-01", "2024-01-11", "2024-01-05"],
@@ -85,15 +96,12 @@ def rfm_table(transactions: pd.DataFrame, *, customer: str = "customer_id",
         raise ValueError("transactions must hold at least one purchase")
     if transactions[customer].isna().any():
         raise ValueError(f"transactions column {customer!r} (customer) has missing ids")
-    try:
-        dates = pd.to_datetime(transactions[date])
-    except (TypeError, ValueError) as err:
-        raise ValueError(f"transactions column {date!r} (date) must hold dates: {err}") from None
+    zone = column_time_zone(transactions[date])
+    dates = purchase_dates(transactions[date], date, dayfirst=dayfirst)
     if dates.isna().any():
         raise ValueError(f"transactions column {date!r} (date) has missing dates")
-    values = as_float_array(transactions[amount].to_numpy(), "amount")
-    check_nonnegative(values, "amount")
-    end = dates.max() if as_of is None else pd.Timestamp(as_of)
+    values = purchase_amounts(transactions[amount], amount, role="amount")
+    end = dates.max() if as_of is None else _as_of(as_of, zone)
     if dates.max() > end:
         raise ValueError(f"as_of ({end.date()}) is before the last purchase "
                          f"({dates.max().date()}); give a later as_of")
@@ -112,6 +120,17 @@ def rfm_table(transactions: pd.DataFrame, *, customer: str = "customer_id",
     table.index.name = customer
     return table[["recency", "frequency", "monetary", "average_purchase",
                   "first_purchase", "last_purchase"]]
+
+
+def _as_of(as_of: object, zone: object) -> pd.Timestamp:
+    """``as_of`` as a naive timestamp (time of day kept), in the zone of the date column."""
+    try:
+        ts = pd.Timestamp(as_of)
+    except (TypeError, ValueError):
+        raise ValueError(f"as_of must be a date such as '2024-03-31'; got {as_of!r}") from None
+    if pd.isna(ts):
+        raise ValueError(f"as_of must be a date such as '2024-03-31'; got {as_of!r}")
+    return ts if ts.tzinfo is None else (ts.tz_convert(zone) if zone else ts).tz_localize(None)
 
 
 def quantile_scores(values: object, n_bins: int = 5, *, higher_is_better: bool = True,
@@ -189,6 +208,9 @@ def value_matrix(table: pd.DataFrame, *, frequency_cut: float | None = None,
     low frequency       Uncertain               Spenders
     ==================  ======================  ======================
 
+    A missing (NaN) or infinite value is refused with the customer named: a customer whose
+    spend is unknown is not "Best" (nor anything else) until it is known.
+
     Recency then splits each cell: ``status`` is ``"active"`` if ``recency <= recency_cut``
     (default: the median recency) and ``"lapsed"`` otherwise. Adds the columns ``cell``,
     ``status``, ``high_frequency`` and ``high_average``; the cuts used are in ``.attrs``.
@@ -207,9 +229,7 @@ def value_matrix(table: pd.DataFrame, *, frequency_cut: float | None = None,
     check_columns(table, "table", ["recency", "frequency", "average_purchase"])
     if len(table) == 0:
         raise ValueError("table must hold at least one customer")
-    f = as_float_array(table["frequency"].to_numpy(), "frequency")
-    a = as_float_array(table["average_purchase"].to_numpy(), "average_purchase")
-    rec = as_float_array(table["recency"].to_numpy(), "recency")
+    f, a, rec = (_finite_column(table, c) for c in ("frequency", "average_purchase", "recency"))
     f_cut = float(np.median(f)) if frequency_cut is None else float(
         check_nonnegative(frequency_cut, "frequency_cut"))
     a_cut = float(np.median(a)) if average_cut is None else float(
@@ -227,6 +247,18 @@ def value_matrix(table: pd.DataFrame, *, frequency_cut: float | None = None,
                                    categories=["active", "lapsed"])
     out.attrs["cuts"] = {"frequency": f_cut, "average_purchase": a_cut, "recency": r_cut}
     return out
+
+
+def _finite_column(table: pd.DataFrame, column: str) -> np.ndarray:
+    """A numeric column of ``table`` as floats; NaN or inf is refused naming the customer."""
+    values = pd.to_numeric(table[column], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    bad = ~np.isfinite(values)
+    if bad.any():
+        who = table.index[int(np.argmax(bad))]
+        raise ValueError(f"table column {column!r} must hold finite numbers: customer {who!r} "
+                         f"has {table[column].iloc[int(np.argmax(bad))]!r} ({int(bad.sum())} "
+                         "such rows); drop these customers or fill in their values first")
+    return values
 
 
 def segment_summary(table: pd.DataFrame, by: str | list[str] = "cell") -> pd.DataFrame:
@@ -271,8 +303,10 @@ def concentration_curve(values: object) -> pd.DataFrame:
 
     Sort customers by value (descending); point ``i`` is the top ``i`` customers:
     ``customer_share`` = i / N, ``value_share`` = (their value) / (total value). Starts at
-    (0, 0), ends at (1, 1) and is concave. It checks the textbook's "15% of customers give
-    55-70% of sales" (TB 4.2, l.1316) on a data set.
+    (0, 0), ends at (1, 1) and is concave. The textbook's "15 percent of American customers
+    have loyalty to a single retailer, yet these customers generate between 55 percent and 70
+    percent of retail sales" (TB 4.2, l.1316) is *not* a point on it: the curve ranks customers
+    by spend, not by loyalty, and its value at 15% bounds from above what any 15% can give.
 
     >>> concentration_curve([10, 30, 60]).round(3)
        customer_share  value_share
@@ -297,8 +331,10 @@ def top_share(values: object, customer_share: float = 0.15) -> float:
     """Share of total value that comes from the top ``customer_share`` of customers.
 
     Read off :func:`concentration_curve` by linear interpolation (exact when
-    ``customer_share x N`` is a whole number). The textbook's claim is
-    ``top_share(sales, 0.15)`` between 0.55 and 0.70 (TB 4.2, l.1316).
+    ``customer_share x N`` is a whole number). No group of that size can hold more, so
+    ``top_share(sales, 0.15)`` is an upper bound for the share of any 15% of customers - it is
+    not the textbook's claim (TB 4.2, l.1316), which is about the 15% loyal to a single
+    retailer, a group one store's log cannot identify.
 
     >>> top_share([5, 5, 10, 80], 0.25)
     0.8

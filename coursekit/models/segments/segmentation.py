@@ -5,11 +5,14 @@ bottled-water segmentation economics (Figure 7.1.1), the service-station importa
 (Figure 7.1.2, Mobil / Sullivan 1995), people vs situation segments, the Harley-Davidson
 segments (Winer 2002) and the four levels of competition (Figure 7.1.3).
 
-The textbook gives the bottled-water *result* ($75 -> $115) but its appendix is not in the
-seed; the market size, shares, vitamin cost and bottle counts in :func:`bottled_water` are
-**assumptions, not from the textbook**, taken from Urbany, J. E. & Davis, J. H. (2010),
-*Grow by Focusing on What Matters: Competitive Strategy in 3 Circles*, appendix "The
-economics of market segmentation" (the 60 health bottles are derived so the totals match).
+The textbook gives the bottled-water *result* ($75 -> $115) and says "the calculations appear
+in the Appendix to this chapter"; that appendix - presumably of the chapter's source, the
+3-Circle book of Urbany, J. E. & Davis, J. H. (2010), *Grow by Focusing on What Matters:
+Competitive Strategy in 3 Circles* (the seed does not name its source) - is not in the seed and
+the coursekit authors have not seen it. The market size, shares, vitamin cost and bottle
+counts in :func:`bottled_water` are therefore **assumptions of the coursekit authors**, chosen so
+that the totals match the textbook's $75 and $115 - not numbers taken from the appendix, which
+may use different ones (the 60 health bottles are derived so the totals match).
 """
 from __future__ import annotations
 
@@ -136,6 +139,7 @@ SEGMENTATION_STEPS: tuple[str, ...] = (
 # --------------------------------------------------------------------------------------------
 # Segment economics: the bottled-water example (Figure 7.1.1)
 # --------------------------------------------------------------------------------------------
+_ASSUMED = "assumption of the coursekit authors (the textbook's appendix is unavailable)"
 
 
 def segment_contribution(segments: pd.DataFrame) -> pd.DataFrame:
@@ -186,8 +190,9 @@ def bottled_water(market_size: int = 500, price_share: float = 0.70,
     """The textbook's bottled-water example (l.2828-2835) as a general two-segment calculator.
 
     From the textbook: price $1.00, margin $0.50, 70 % price driven, 30 % health driven who pay
-    $1.50, total contribution $75 -> $115. **Not from the textbook** (Urbany & Davis appendix):
-    500 customers buying one bottle each, a 30 % share (150 bottles) before, 140 of them to the
+    $1.50, total contribution $75 -> $115. **Assumptions of the coursekit authors** (not from
+    the textbook, and not from the Urbany & Davis appendix, which is unavailable): 500
+    customers buying one bottle each, a 30 % share (150 bottles) before, 140 of them to the
     price segment (40 % of 350), vitamins adding $0.25; the 60 health bottles (40 % of 150) are
     derived so that the totals match.
 
@@ -224,11 +229,11 @@ def bottled_water(market_size: int = 500, price_share: float = 0.70,
         "70 % price driven / 30 % health driven": "textbook l.2830",
         "health segment pays $1.50": "textbook l.2830",
         "total $75 -> $115": "textbook l.2830",
-        f"{n:g} customers, one bottle each": "assumption (Urbany & Davis appendix)",
-        f"{s0:.0%} share before ({n * s0:g} bottles)": "assumption (Urbany & Davis appendix)",
+        f"{n:g} customers, one bottle each": _ASSUMED,
+        f"{s0:.0%} share before ({n * s0:g} bottles)": _ASSUMED,
         f"price segment share {sp:.0%} ({price_units:g} bottles)":
-            "assumption (Urbany & Davis appendix)",
-        f"vitamins add ${vitamin_cost:.2f} per bottle": "assumption (Urbany & Davis appendix)",
+            _ASSUMED,
+        f"vitamins add ${vitamin_cost:.2f} per bottle": _ASSUMED,
         f"health segment share after {sh1:.0%} ({health_people * sh1:g} bottles)":
             "derived so the total matches $115",
     }
@@ -240,6 +245,7 @@ def bottled_water(market_size: int = 500, price_share: float = 0.70,
 # --------------------------------------------------------------------------------------------
 
 #: Figure 7.1.2 exactly as printed (l.2860-2869). L = low, M = moderate, H = high importance.
+#: Transcribed verbatim: CC BY-NC-SA 4.0 like its source (TB 7.1), not MIT - see LICENSES.md.
 SERVICE_STATION_SEGMENTS = pd.DataFrame(
     {"price driven": ["H", "M", "L", "M", "M", "L", "L"],
      "on-the-go snackers": ["M", "H", "H", "M", "L", "L", "M"],

@@ -25,11 +25,13 @@ missing answers raise an error unless ``missing="drop"`` asks for listwise delet
 
 Files: :mod:`~coursekit.models.servqual.instrument` (the 22 items, the five dimensions and
 reading responses), :mod:`~coursekit.models.servqual.scores` (gap, dimension, SERVQUAL and
-SERVPERF scores, the knowledge gap), :mod:`~coursekit.models.servqual.tolerance`,
+SERVPERF scores, the knowledge gap), :mod:`~coursekit.models.servqual.tolerance` (the zone of tolerance),
 :mod:`~coursekit.models.servqual.reliability` (Cronbach's alpha),
 :mod:`~coursekit.models.servqual.statistics` (paired tests and drivers of quality),
 :mod:`~coursekit.models.servqual.provider_gaps` (the provider gaps 1-4),
-:mod:`~coursekit.models.servqual.importance`,
+:mod:`~coursekit.models.servqual.importance` (importance-performance analysis),
+:mod:`~coursekit.models.servqual.psychometrics` (the five-factor structure and the
+difference-score problem),
 :mod:`~coursekit.models.servqual.service_standards` (feedback and standards, TB 5.1.9-5.1.13) and
 :mod:`~coursekit.models.servqual.rubrics` (the textbook's two scoring rubrics) and
 :mod:`~coursekit.models.servqual.critical_incidents` (the critical incident technique and
@@ -80,6 +82,12 @@ from coursekit.models.servqual.provider_gaps import (
 )
 from coursekit.models.servqual.importance import (
     importance_performance,
+)
+from coursekit.models.servqual.psychometrics import (
+    FactorStructure,
+    factor_structure,
+    difference_score_reliability,
+    difference_score_table,
 )
 from coursekit.models.servqual.service_standards import (
     SMART,
@@ -145,6 +153,10 @@ __all__ = [
     "gap_audit",
     "programme_coverage",
     "importance_performance",
+    "FactorStructure",
+    "factor_structure",
+    "difference_score_reliability",
+    "difference_score_table",
     "SMART",
     "DIGITAL_SURVEY_ADVANTAGES",
     "DIGITAL_SURVEY_DISADVANTAGES",

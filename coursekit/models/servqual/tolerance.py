@@ -1,9 +1,11 @@
 """The zone of tolerance: perceived service between the adequate and the desired level.
 
-Seed 000 names the adequate and desired service levels that bound the zone. Not from the
-textbook: the measures of service adequacy and superiority, MSA and MSS (Parasuraman, Zeithaml
-& Berry 1994, "Alternating scales for measuring service quality", *Journal of Retailing* 70(3),
-201-230).
+Seed 000 names the adequate and desired service levels; it does not use the term "zone of
+tolerance", which is Parasuraman, Zeithaml & Berry's. Not from the textbook: the term and the
+measures of service adequacy and superiority, MSA and MSS (Parasuraman, Zeithaml & Berry 1994,
+"Alternative scales for measuring service quality: a comparative assessment based on
+psychometric and diagnostic criteria", *Journal of Retailing* 70(3), 201-230; the title is
+given from the literature - a search of the stored public pages did not return the paper).
 """
 from __future__ import annotations
 

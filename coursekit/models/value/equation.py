@@ -102,12 +102,19 @@ def per_person_price(total_price, people):
 
 
 def multi_attribute_value(beliefs, importance):
-    """Multi-attribute (Fishbein) value: ``A_j = sum_i w_i * b_ij``.
+    """Importance-weighted (adequacy-importance) multi-attribute value: ``A_j = sum_i w_i b_ij``.
 
     ``beliefs`` holds how well each offer (rows) performs on each attribute (columns);
-    ``importance`` holds the weight of each attribute. Not from the textbook's value section:
-    Fishbein (1963), "An investigation of the relationships between beliefs about an object and
-    the attitude toward that object", *Human Relations* 16, 233-240; the textbook names it in 6.1.
+    ``importance`` holds the weight of each attribute. This is *not* Fishbein's (1963) model,
+    which weights beliefs by *evaluations* of the attributes (good/bad), as TB 6.1 (l.2440)
+    says; weighting by importance is the framework TB 6.1 lists separately ("instrumentality
+    value"), and substituting importance for evaluation is what Cohen, Fishbein & Ahtola (1972,
+    "The nature and uses of expectancy-value models in consumer attitude research", *Journal of
+    Marketing Research* 9(4), 456-460) criticised. The course uses importance because its data
+    are importance ratings. Not from the textbook's value section. Verified: TB 6.1's account of
+    Fishbein (1963) and of the importance-weighted framework (seed 001, l.2440). Not verified
+    here: the text of Fishbein (1963) and of Cohen, Fishbein & Ahtola (1972), cited from the
+    marketing literature.
 
     >>> beliefs = pd.DataFrame({"price": [4, 2], "comfort": [2, 5]}, index=["A", "B"])
     >>> multi_attribute_value(beliefs, {"price": 0.6, "comfort": 0.4})

@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 SITE_STAMP := $(VENV)/.installed-site
 PORT   ?= 8888
 
-.PHONY: lab test setup exercises check-exercises bench clean
+.PHONY: lab lab-instructor test setup exercises check-exercises bench clean
 
 setup: $(STAMP)
 
@@ -25,7 +25,12 @@ $(SITE_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test,site]"
 	@touch $(SITE_STAMP)
 
+# Students: nbgrader's authoring tools are switched off (jupyter-config/README.md).
 lab: $(STAMP)
+	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter-config/student" $(BIN)/jupyter lab --allow-root --port=$(PORT) --ServerApp.root_dir=. notebooks/00_welcome.ipynb
+
+# Instructors: the same JupyterLab with nbgrader's menu, sidebar and formgrader.
+lab-instructor: $(STAMP)
 	$(BIN)/jupyter lab --allow-root --port=$(PORT) --ServerApp.root_dir=. notebooks/00_welcome.ipynb
 
 # Unit, property, doctest, widget and integration tests, plus every notebook executed by nbval.

@@ -14,15 +14,16 @@ from __future__ import annotations
 import ast
 import os
 import re
-import shutil
 import textwrap
 from pathlib import Path
 
 import nbformat
 
 __all__ = ["BEGIN", "END", "strip_solutions", "student_notebook", "build_exercises",
-           "has_solution_markers", "prepare_output", "execute_notebook", "notebook_text",
-           "write_notebook"]
+           "has_solution_markers", "execute_notebook", "notebook_text",
+           "write_notebook", "exercise_name", "notebook_metadata", "with_notebook_metadata"]
+
+KERNELSPEC = {"display_name": "Python 3 (coursekit)", "language": "python", "name": "python3"}
 
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
@@ -57,15 +58,6 @@ def _placeholder(match: re.Match) -> str:
     return "".join(f"{indent}{n} = ...  # YOUR ANSWER HERE\n" for n in names)
 
 
-def prepare_output(out: Path, *, force: bool = False) -> None:
-    """Refuse to write into a non-empty folder unless ``force`` (then empty it first)."""
-    if out.exists() and any(out.iterdir()):
-        if not force:
-            raise FileExistsError(f"output folder {out} exists and is not empty; choose a new "
-                                  f"folder or pass --force to replace it")
-        shutil.rmtree(out)
-
-
 def execute_notebook(nb: nbformat.NotebookNode, cwd: str | Path, *, timeout: int = 180,
                      env: dict[str, str] | None = None, **options) -> nbformat.NotebookNode:
     """Run ``nb`` top to bottom in a fresh ``python3`` kernel started in ``cwd``; return it.
@@ -76,6 +68,9 @@ def execute_notebook(nb: nbformat.NotebookNode, cwd: str | Path, *, timeout: int
     """
     from nbclient import NotebookClient
 
+    # the kernel's own log (e.g. "Kernel is running over TCP without encryption") is noise in
+    # the user's terminal; its errors still show, and cell errors arrive as messages anyway
+    options.setdefault("extra_arguments", ["--IPKernelApp.log_level=ERROR"])
     NotebookClient(nb, timeout=timeout, kernel_name="python3",
                    resources={"metadata": {"path": str(cwd)}}, **options).execute(
         **({} if env is None else {"env": {**os.environ, **env}}))
@@ -92,6 +87,50 @@ def write_notebook(nb: nbformat.NotebookNode, path: Path) -> None:
     """Write ``nb`` to ``path`` (creating its folder) as :func:`notebook_text`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(notebook_text(nb), encoding="utf-8")
+
+
+def exercise_name(solution_name: str) -> str:
+    """The exercise notebook built from ``solutions/<name>``: ``07_gap_model.ipynb`` ->
+    ``07_gap_model_exercises.ipynb`` (its own name: two tabs must not both read the lesson's).
+
+    >>> exercise_name("07_gap_model.ipynb")
+    '07_gap_model_exercises.ipynb'
+    """
+    stem = solution_name.removesuffix(".ipynb")
+    return f"{stem}_exercises.ipynb"
+
+
+def notebook_metadata() -> dict:
+    """Kernel metadata as JupyterLab writes it for the course's ``python3`` kernel.
+
+    Stored in every notebook, so that opening one untouched leaves it unmodified: JupyterLab
+    replaces ``language_info`` by the kernel's on connect and marks the notebook dirty unless
+    the two are equal, the Python version included (that of this environment).
+    """
+    import platform
+
+    return {"kernelspec": dict(KERNELSPEC),
+            "language_info": {"codemirror_mode": {"name": "ipython", "version": 3},
+                              "file_extension": ".py", "mimetype": "text/x-python",
+                              "name": "python", "nbconvert_exporter": "python",
+                              "pygments_lexer": "ipython3",
+                              "version": platform.python_version()}}
+
+
+def with_notebook_metadata(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """``nb`` with :func:`notebook_metadata` (in place; returned for chaining)."""
+    nb.metadata.update(nbformat.from_dict(notebook_metadata()))
+    return nb
+
+
+def _without_python_version(text: str | None) -> str | None:
+    """Notebook text with ``language_info.version`` dropped (a build on another Python version
+    is not stale)."""
+    if text is None:
+        return None
+    nb = nbformat.reads(text, as_version=4)
+    nb.metadata.get("language_info", {}).pop("version", None)
+    return nbformat.writes(nb)
 
 
 def has_solution_markers(source: str) -> bool:
@@ -116,14 +155,16 @@ def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             cell.outputs = []
             cell.execution_count = None
         cell.get("metadata", {}).pop("execution", None)
-    return nb
+    return with_notebook_metadata(nb)
 
 
 def build_exercises(root: str | Path, *, check: bool = False) -> list[Path]:
-    """Write ``exercises/X.ipynb`` for every ``solutions/X.ipynb`` under ``root``.
+    """Write ``exercises/X_exercises.ipynb`` for every ``solutions/X.ipynb`` under ``root``.
 
-    With ``check=True`` nothing is written; the paths that are missing or out of date are
-    returned instead (an empty list means exercises/ is in sync).
+    Exercise notebooks that no solution produces any more (e.g. under an old name) are removed.
+    With ``check=True`` nothing is written; the paths that are missing, out of date or left
+    over are returned instead (an empty list means exercises/ is in sync). A notebook that
+    differs only in the Python version of its ``language_info`` is in sync.
     """
     root = Path(root)
     src_dir, out_dir = root / "solutions", root / "exercises"
@@ -132,15 +173,18 @@ def build_exercises(root: str | Path, *, check: bool = False) -> list[Path]:
     stale: list[Path] = []
     expected = set()
     for src in sorted(src_dir.glob("*.ipynb")):
-        target = out_dir / src.name
+        target = out_dir / exercise_name(src.name)
         expected.add(target.name)
         text = notebook_text(student_notebook(nbformat.read(src, as_version=4)))
         current = target.read_text(encoding="utf-8") if target.exists() else None
-        if current != text:
+        if _without_python_version(current) != _without_python_version(text):
             stale.append(target)
             if not check:
                 out_dir.mkdir(exist_ok=True)
                 target.write_text(text, encoding="utf-8")
-    if check:
-        stale += [p for p in sorted(out_dir.glob("*.ipynb")) if p.name not in expected]
+    left_over = [p for p in sorted(out_dir.glob("*.ipynb")) if p.name not in expected]
+    stale += left_over
+    if not check:
+        for path in left_over:
+            path.unlink()
     return stale

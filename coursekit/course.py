@@ -33,8 +33,14 @@ class Module:
 
     @property
     def notebook(self) -> str:
-        """File name shared by the lesson, solution and exercise notebooks."""
+        """File name of the lesson (``notebooks/``) and of the solutions (``solutions/``)."""
         return f"{self.id}_{self.slug}.ipynb"
+
+    @property
+    def exercise_notebook(self) -> str:
+        """File name of the student exercises (``exercises/``): a name of their own, so a lesson
+        and its exercises open in two tabs that can be told apart."""
+        return f"{self.id}_{self.slug}_exercises.ipynb"
 
     @property
     def question_bank(self) -> str | None:
@@ -181,10 +187,14 @@ def resolve_modules(keys: str | list[str] | None, *, ready_only: bool = False) -
 
 def modules_table_markdown() -> str:
     """The README's module table, generated from the registry."""
-    lines = ["| id | module | textbook | lesson | status |", "|---|---|---|---|---|"]
+    lines = ["| id | module | textbook | lesson | exercises | status |",
+             "|---|---|---|---|---|---|"]
     for m in MODULES:
-        lesson = f"[{m.notebook}](notebooks/{m.notebook})" if m.status == "ready" else "-"
-        lines.append(f"| {m.id} | {m.title} | {m.chapter} | {lesson} | {m.status} |")
+        ready = m.status == "ready"
+        lesson = f"[{m.notebook}](notebooks/{m.notebook})" if ready else "-"
+        exercises = f"[{m.exercise_notebook}](exercises/{m.exercise_notebook})" if ready else "-"
+        lines.append(f"| {m.id} | {m.title} | {m.chapter} | {lesson} | {exercises} | "
+                     f"{m.status} |")
     return "\n".join(lines)
 
 
@@ -206,7 +216,7 @@ def welcome_markdown() -> str:
     lines = ["| module | lesson | exercises | textbook |", "|---|---|---|---|"]
     for m in MODULES:
         lines.append(f"| {m.id} {m.title} | [lesson]({m.notebook}) | "
-                     f"[exercises](../exercises/{m.notebook}) | {m.chapter} |")
+                     f"[exercises](../exercises/{m.exercise_notebook}) | {m.chapter} |")
     return "\n".join(lines)
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,7 +29,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 __all__ = ["DatasetCard", "DatasetError", "data_dir", "list_datasets", "dataset_info",
-           "load_dataset", "dataset_path", "verify_checksum", "sha256_of", "cite"]
+           "load_dataset", "dataset_path", "verify_checksum", "sha256_of", "cite",
+           "card_problems", "pack_dataset_files"]
 
 DTYPES = ("int64", "float64", "string", "bool", "datetime64[ns]", "category")
 REQUIRED_KEYS = ("name", "title", "description", "file", "sha256", "licence", "source",
@@ -63,6 +66,7 @@ class DatasetCard:
     bibtex: str = ""
     modules: tuple[str, ...] = ()
     generator: str | None = None
+    card_file: str = field(default="", compare=False, repr=False)
     extra: dict = field(default_factory=dict, compare=False, repr=False)
 
     def column_table(self):
@@ -87,9 +91,17 @@ def data_dir() -> Path:
     """
     env = os.environ.get("COURSEKIT_DATA")
     if env:
-        if not Path(env).is_dir():
+        folder = Path(env)
+        if not folder.is_dir():
             raise FileNotFoundError(f"COURSEKIT_DATA={env} is not a folder")
-        return Path(env)
+        try:
+            has_cards = any(p.suffix == ".toml" for p in folder.iterdir())
+        except OSError as exc:
+            raise DatasetError(f"COURSEKIT_DATA={env} cannot be read ({exc.strerror})") from None
+        if not has_cards:
+            raise DatasetError(f"COURSEKIT_DATA={env} holds no data cards (*.toml); point it at "
+                               f"a datasets/ folder or unset it")
+        return folder
     here = Path(__file__).resolve().parent
     for candidate in (here / "_datasets", here.parent / "datasets"):
         if candidate.is_dir() and any(candidate.glob("*.toml")):
@@ -98,52 +110,139 @@ def data_dir() -> Path:
 
 
 def _cards() -> dict[str, DatasetCard]:
-    return _read_cards(str(data_dir()))
+    return _read_cards(str(data_dir()))[0]
+
+
+def card_problems() -> dict[str, str]:
+    """The data cards that cannot be used, by dataset name (or card file): what is wrong.
+
+    A broken card affects only its own dataset: the others still list and load.
+    """
+    return dict(_read_cards(str(data_dir()))[1])
+
+
+_NAME = re.compile(r"^[A-Za-z0-9_]+$")
+_SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
+_TEXT_KEYS = ("name", "title", "description", "file", "sha256", "licence", "source", "citation",
+              "bibtex", "generator")
+
+
+def _card(path: Path) -> DatasetCard:
+    """Read and validate one card; raise :class:`DatasetError` naming the card file."""
+    def bad(what: str) -> DatasetError:
+        return DatasetError(f"data card {path.name}: {what}")
+
+    if not path.resolve().is_relative_to(path.parent.resolve()):
+        raise bad(f"is a link that leaves the data folder {path.parent}; refused")
+    if path.exists() and not (path.is_file() or path.is_dir()):  # e.g. a FIFO would block
+        raise bad("is not a regular file; refused")
+    try:
+        with open(path, "rb") as fh:
+            raw = tomllib.load(fh)
+    except OSError as exc:
+        raise bad(f"cannot be read ({exc.strerror})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise bad(f"is not valid TOML ({exc})") from None
+    missing = [k for k in REQUIRED_KEYS if k not in raw]
+    if missing:
+        raise bad(f"lacks the key(s) {missing}")
+    for key in _TEXT_KEYS:
+        if key in raw and not isinstance(raw[key], str):
+            raise bad(f"{key} must be a string; got {type(raw[key]).__name__}")
+    if not _NAME.match(raw["name"]):
+        raise bad(f"name must use letters, digits and _ only; got {raw['name']!r}")
+    file = raw["file"]
+    if not file or file in (".", "..") or Path(file).name != file or "/" in file \
+            or "\\" in file or Path(file).is_absolute():
+        raise bad(f"file must be a bare file name inside the data folder; got {file!r}")
+    if not _SHA256.match(raw["sha256"]):
+        raise bad(f"sha256 must be 64 hexadecimal digits; got {raw['sha256']!r}")
+    rows = raw.get("rows")
+    if rows is not None and (not isinstance(rows, int) or isinstance(rows, bool) or rows < 0):
+        raise bad(f"rows must be a whole number >= 0; got {rows!r}")
+    modules = raw.get("modules", [])
+    if not isinstance(modules, list) or not all(isinstance(m, str) for m in modules):
+        raise bad(f"modules must be a list of module ids (strings); got {modules!r}")
+    if not isinstance(raw["columns"], list) or not raw["columns"]:
+        raise bad("columns must be a non-empty list of [[columns]] tables")
+    columns = []
+    for i, c in enumerate(raw["columns"], 1):
+        if not isinstance(c, dict) or not isinstance(c.get("name"), str) or not c["name"]:
+            raise bad(f"column {i} needs a name (a string)")
+        if c.get("dtype") not in DTYPES:
+            raise bad(f"column {c['name']!r} has dtype {c.get('dtype')!r}; allowed: {DTYPES}")
+        for key in ("unit", "description"):
+            if not isinstance(c.get(key, ""), str):
+                raise bad(f"column {c['name']!r}: {key} must be a string")
+        columns.append(Column(c["name"], c["dtype"], c.get("unit", ""),
+                              c.get("description", "")))
+    known = set(DatasetCard.__dataclass_fields__) - {"extra", "columns", "modules", "sha256",
+                                                      "card_file"}
+    return DatasetCard(
+        **{k: raw[k] for k in known if k in raw},
+        sha256=raw["sha256"].lower(),
+        columns=tuple(columns),
+        modules=tuple(modules),
+        card_file=path.name,
+        extra={k: v for k, v in raw.items() if k not in DatasetCard.__dataclass_fields__},
+    )
 
 
 @lru_cache(maxsize=None)
-def _read_cards(folder: str) -> dict[str, DatasetCard]:
-    cards = {}
+def _read_cards(folder: str) -> tuple[dict[str, DatasetCard], dict[str, str]]:
+    """(valid cards by name, problems by dataset name or card file) of one data folder."""
+    cards: dict[str, DatasetCard] = {}
+    problems: dict[str, str] = {}
     for path in sorted(Path(folder).glob("*.toml")):
-        with open(path, "rb") as fh:
-            raw = tomllib.load(fh)
-        missing = [k for k in REQUIRED_KEYS if k not in raw]
-        if missing:
-            raise DatasetError(f"data card {path.name} lacks the key(s) {missing}")
-        columns = tuple(Column(c["name"], c["dtype"], c.get("unit", ""), c.get("description", ""))
-                        for c in raw["columns"])
-        bad = [c.name for c in columns if c.dtype not in DTYPES]
-        if bad:
-            raise DatasetError(f"data card {path.name}: columns {bad} have a dtype outside {DTYPES}")
-        known = set(DatasetCard.__dataclass_fields__) - {"extra", "columns", "modules"}
-        card = DatasetCard(
-            **{k: raw[k] for k in known if k in raw},
-            columns=columns,
-            modules=tuple(raw.get("modules", ())),
-            extra={k: v for k, v in raw.items() if k not in DatasetCard.__dataclass_fields__},
-        )
+        try:
+            card = _card(path)
+        except DatasetError as exc:
+            problems[path.stem] = str(exc)
+            continue
+        if card.name in cards or card.name in problems:
+            other = cards.pop(card.name).card_file if card.name in cards else "another card"
+            problems[card.name] = (f"data cards {other} and {path.name} both define the "
+                                   f"dataset {card.name!r}; rename or remove one")
+            continue
         cards[card.name] = card
-    return cards
+    return cards, problems
 
 
 def list_datasets() -> list[str]:
-    """Names of all shipped datasets."""
+    """Names of all datasets with a valid card (see :func:`card_problems` for the others)."""
     return sorted(_cards())
 
 
 def dataset_info(name: str) -> DatasetCard:
     """The card of dataset ``name`` (print it for a readable summary)."""
-    cards = _cards()
     if not isinstance(name, str):
         raise TypeError(f"name must be a dataset name (a string); got {name!r}")
+    cards, problems = _read_cards(str(data_dir()))
+    if name in problems:
+        raise DatasetError(problems[name])
     if name not in cards:
         raise ValueError(f"unknown dataset {name!r}; valid names are: {', '.join(sorted(cards))}")
     return cards[name]
 
 
+def _data_file(card: DatasetCard, folder: Path | None = None) -> Path:
+    """The data file of ``card``: inside the data folder, a regular file (else DatasetError)."""
+    folder = data_dir() if folder is None else folder
+    path = folder / card.file
+    if not os.path.exists(path):  # follows links: a dangling link is missing too
+        raise DatasetError(f"data file {path} of dataset {card.name!r} is missing")
+    if not path.resolve().is_relative_to(folder.resolve()):
+        raise DatasetError(f"data file {path} of dataset {card.name!r} is a link that leaves "
+                           f"the data folder {folder}; refused")
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise DatasetError(f"data file {path} of dataset {card.name!r} is not a regular file; "
+                           f"refused")
+    return path
+
+
 def dataset_path(name: str) -> Path:
-    """Path of the data file of dataset ``name``."""
-    return data_dir() / dataset_info(name).file
+    """Path of the data file of dataset ``name`` (always inside the data folder)."""
+    return _data_file(dataset_info(name))
 
 
 def sha256_of(path: str | Path) -> str:
@@ -158,20 +257,51 @@ def sha256_of(path: str | Path) -> str:
 def verify_checksum(name: str) -> Path:
     """Raise :class:`DatasetError` naming the file if its sha256 differs from the card."""
     card = dataset_info(name)
-    return _verified(card, data_dir() / card.file)
+    return _verified(card, _data_file(card))
+
+
+def _checksum_error(card: DatasetCard, path: Path, actual: str) -> DatasetError:
+    return DatasetError(
+        f"data file {path} is corrupted or modified: its sha256 is {actual}, but the card "
+        f"{card.card_file or card.name + '.toml'} says {card.sha256}. Restore the file from the "
+        f"project (e.g. `git checkout -- datasets/{card.file}`).")
 
 
 def _verified(card: DatasetCard, path: Path) -> Path:
-    if not path.exists():
-        raise DatasetError(f"data file {path} of dataset {card.name!r} is missing")
     actual = sha256_of(path)
-    if actual != card.sha256:
-        raise DatasetError(
-            f"data file {path} is corrupted or modified: its sha256 is {actual}, but the card "
-            f"{card.name}.toml says {card.sha256}. Restore the file from the project "
-            f"(e.g. `git checkout -- datasets/{card.file}`)."
-        )
+    if actual.lower() != card.sha256.lower():
+        raise _checksum_error(card, path, actual)
     return path
+
+
+def pack_dataset_files(names: list[str], target: str | Path) -> None:
+    """Copy the data files and cards of ``names`` into the folder ``target``.
+
+    Every file is read and its checksum verified *before* anything is written, and the bytes
+    written are the bytes verified; all files land directly inside ``target``.
+    """
+    target = Path(target)
+    folder = data_dir()
+    contents: dict[str, bytes] = {}
+    for name in names:
+        card = dataset_info(name)
+        path = _data_file(card, folder)
+        data = path.read_bytes()
+        actual = hashlib.sha256(data).hexdigest()
+        if actual != card.sha256.lower():
+            raise _checksum_error(card, path, actual)
+        card_path = folder / card.card_file
+        if not card_path.resolve().is_relative_to(folder.resolve()) \
+                or not stat.S_ISREG(card_path.stat().st_mode):
+            raise DatasetError(f"data card {card_path} is not a regular file inside {folder}")
+        contents[card.file] = data
+        contents[card.card_file] = card_path.read_bytes()
+    target.mkdir(parents=True, exist_ok=True)
+    for file, data in contents.items():
+        destination = target / file
+        if destination.parent != target:  # cannot happen with validated cards; never write out
+            raise DatasetError(f"refusing to write {file!r} outside {target}")
+        destination.write_bytes(data)
 
 
 def _check_frame(frame, card: DatasetCard, path: Path):
@@ -210,7 +340,7 @@ def load_dataset(name: str, *, verify: bool = True):
     import pandas as pd
 
     card = dataset_info(name)
-    path = data_dir() / card.file
+    path = _data_file(card)
     if verify:
         _verified(card, path)
     if path.suffix == ".json":

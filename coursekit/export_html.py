@@ -194,11 +194,11 @@ def _link_pages(page: str, names: set[str]) -> str:
                   m.group(1) in (None, "./", "../notebooks/") else m.group(0), page)
 
 
-def _index(modules: list[Module], seconds: list[float]) -> str:
+def _index(modules: list[Module]) -> str:
     rows = "\n".join(
         f"<tr><td>{m.id}</td><td><a href=\"{m.name}.html\">{html.escape(m.title)}</a></td>"
-        f"<td>{html.escape(m.chapter)}</td><td>{s:.1f}</td></tr>"
-        for m, s in zip(modules, seconds))
+        f"<td>{html.escape(m.chapter)}</td></tr>"
+        for m in modules)
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -217,7 +217,7 @@ move the controls and to do the exercises.</p>
 <h2>Lessons</h2>
 <table>
 <thead><tr><th scope="col">id</th><th scope="col">lesson</th><th scope="col">textbook</th>
-<th scope="col">execution time (s)</th></tr></thead>
+</tr></thead>
 <tbody>
 {rows}
 </tbody></table>
@@ -230,32 +230,31 @@ def export_html(out: str | Path, *, modules: str | list[str] | None = None,
                 timeout: int = 180) -> ExportReport:
     """Execute every ready lesson (or the ready ones among ``modules``) and write static HTML.
 
-    ``out`` must not exist or be empty (``force=True`` replaces it). Returns an
+    ``out`` must not exist or be empty (``force=True`` replaces a folder that coursekit wrote;
+    see :mod:`coursekit.output`). Returns an
     :class:`ExportReport`; a lesson that raises stops the export with the error.
     """
     root = Path(root) if root is not None else project_root()
     if root is None or not (root / "notebooks").is_dir():
         raise FileNotFoundError("root must be the project folder holding notebooks/; "
                                 "run inside the checkout or pass --root")
-    chosen = resolve_modules(modules, ready_only=True)
+    chosen = list({m.id: m for m in resolve_modules(modules, ready_only=True)}.values())
     if not chosen:
         raise ValueError(f"modules must name at least one ready module; got {modules!r}")
-    from coursekit.build import prepare_output
-
-    out = Path(out)
-    prepare_output(out, force=force)
-    out.mkdir(parents=True, exist_ok=True)
+    from coursekit.output import output_folder
 
     exporter = _exporter()
     names = {m.name for m in chosen}
     pages, seconds = [], []
-    for m in chosen:
-        path = root / "notebooks" / m.notebook
-        start = time.perf_counter()
-        nb = _execute(path, timeout)
-        seconds.append(time.perf_counter() - start)
-        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": m.title}})
-        (out / f"{m.name}.html").write_text(_link_pages(body, names), encoding="utf-8")
-        pages.append(f"{m.name}.html")
-    (out / "index.html").write_text(_index(chosen, seconds), encoding="utf-8")
+    with output_folder(out, command="export-html", force=force, root=root) as tmp:
+        for m in chosen:
+            path = root / "notebooks" / m.notebook
+            start = time.perf_counter()
+            nb = _execute(path, timeout)
+            seconds.append(time.perf_counter() - start)
+            body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": m.title}})
+            (tmp / f"{m.name}.html").write_text(_link_pages(body, names), encoding="utf-8")
+            pages.append(f"{m.name}.html")
+        (tmp / "index.html").write_text(_index(chosen), encoding="utf-8")
+    out = Path(out)
     return ExportReport(out=out, pages=tuple(pages), seconds=tuple(seconds))

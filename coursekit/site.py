@@ -295,7 +295,8 @@ def build_site(out: str | Path, *, modules: str | list[str] | None = None,
                jobs: int | None = None, timeout: int = 180) -> SiteReport:
     """Execute every ready lesson (or the ready ones among ``modules``) and build the site.
 
-    ``out`` must not exist or be empty (``force=True`` replaces it). ``exercises=True`` adds
+    ``out`` must not exist or be empty (``force=True`` replaces a folder coursekit wrote; see
+    :mod:`coursekit.output`). ``exercises=True`` adds
     the exercise pages (questions, never solutions). ``cache`` reuses lessons executed before
     (kept in ``cache_dir``, default ``<root>/build/site-cache``); ``jobs`` lessons run at once
     (default: up to 2). A lesson that raises stops the build with its error.
@@ -317,10 +318,9 @@ def build_site(out: str | Path, *, modules: str | list[str] | None = None,
             __import__(package)
         except ImportError as exc:
             raise ModuleNotFoundError(f"{package} is missing; {SITE_EXTRA_HINT}") from exc
-    from coursekit.build import prepare_output
+    from coursekit.output import check_output_folder, output_folder
 
-    out = Path(out)
-    prepare_output(out, force=force)
+    check_output_folder(out, force=force, root=root)  # refuse before executing anything
     cache_path = None
     if cache:
         cache_path = Path(cache_dir) if cache_dir is not None else root / "build" / "site-cache"
@@ -339,15 +339,18 @@ def build_site(out: str | Path, *, modules: str | list[str] | None = None,
     tasks = {m: _exercise_page(m, root) for m in chosen} if exercises else {}
 
     start = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="coursekit-site-") as tmp:
+    # built in a temporary sibling with coursekit's marker, swapped in at the end
+    with output_folder(out, command="site", force=force, root=root) as built, \
+            tempfile.TemporaryDirectory(prefix="coursekit-site-") as tmp:
         work = Path(tmp)
         _write_sources(work / "src", lessons, tasks, chosen)
-        warnings = _run_sphinx(work / "src", out, work, jobs)
-    _prune_theme_files(out)
+        warnings = _run_sphinx(work / "src", built, work, jobs)
+        _prune_theme_files(built)
     sphinx_seconds = time.perf_counter() - start
+    out = Path(out)
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     pages = ["index.html", *(f"notebooks/{m.name}.html" for m in chosen),
              *(f"exercises/{m.name}.html" for m in tasks)]
-    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     return SiteReport(out=out, pages=tuple(pages),
                       executed=tuple(m.name for m, (_, s) in zip(chosen, runs) if s is not None),
                       cached=tuple(m.name for m, (_, s) in zip(chosen, runs) if s is None),

@@ -28,6 +28,15 @@ def test_index_links_the_lesson_page(site):
     assert external_resources(index) == []
 
 
+def test_index_shows_no_internal_timing_and_the_folder_is_marked(site):
+    from coursekit.output import MARKER
+
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert "execution time" not in index and "<th" in index
+    assert index.count("<th ") == 3  # id, lesson, textbook
+    assert (site / MARKER).is_file()
+
+
 def test_lesson_page_needs_no_external_host(site):
     page = (site / "01_value_equation.html").read_text(encoding="utf-8")
     assert external_resources(page) == []
@@ -110,8 +119,10 @@ def test_export_rejects_a_non_empty_folder_and_unknown_modules(tmp_path):
     from coursekit.export_html import export_html
 
     (tmp_path / "keep.txt").write_text("x")
-    with pytest.raises(FileExistsError, match="out"):
-        export_html(tmp_path, modules="01", root=ROOT)
+    for force in (False, True):  # not coursekit's output: refused even with force
+        with pytest.raises(ValueError, match="not written by coursekit"):
+            export_html(tmp_path, modules="01", root=ROOT, force=force)
+    assert (tmp_path / "keep.txt").read_text() == "x"
     with pytest.raises(ValueError, match="module"):
         export_html(tmp_path / "new", modules="99", root=ROOT)
     planned = [m.id for m in MODULES if m.status != "ready"]

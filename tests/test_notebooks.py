@@ -4,7 +4,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from coursekit.build import build_exercises, has_solution_markers
+from coursekit.build import build_exercises, has_solution_markers, notebook_metadata
 from coursekit.course import MODULES, welcome_markdown
 from notebook_runner import ROOT, cell_outputs_text, execute, run_notebook
 
@@ -48,7 +48,7 @@ def test_solutions_answer_every_question_correctly(module):
 def test_exercises_run_and_report_not_answered(module):
     from coursekit.exercises import list_questions
 
-    checks = _check_outputs(execute(Path("exercises") / module.notebook))
+    checks = _check_outputs(execute(Path("exercises") / module.exercise_notebook))
     assert len(checks) == len(list_questions(module.id)) >= 6, checks
     assert all("not answered yet" in t for t in checks), checks
 
@@ -68,6 +68,10 @@ def test_exercises_hold_no_solutions(path):
 def test_notebooks_are_stored_clean(path):
     nb = nbformat.read(ROOT / path, as_version=4)
     nbformat.validate(nb)
+    # the metadata JupyterLab writes on open: equal, so an untouched notebook stays unmodified
+    stored = {k: dict(nb.metadata.get(k, {})) for k in ("kernelspec", "language_info")}
+    assert stored["kernelspec"] == notebook_metadata()["kernelspec"], path
+    assert set(stored["language_info"]) == set(notebook_metadata()["language_info"]), path
     for cell in nb.cells:
         if cell.cell_type == "code":
             assert cell.outputs == [] and cell.execution_count is None, f"{path}: outputs stored"
@@ -90,8 +94,9 @@ def test_welcome_notebook_links_every_module():
     assert welcome_markdown() in text, "regenerate the module table of 00_welcome.ipynb"
     for m in MODULES:
         if m.status == "ready":
-            for folder in ("notebooks", "solutions", "exercises"):
-                assert (ROOT / folder / m.notebook).exists(), f"{m.name}: {folder} missing"
+            for folder, name in (("notebooks", m.notebook), ("solutions", m.notebook),
+                                 ("exercises", m.exercise_notebook)):
+                assert (ROOT / folder / name).exists(), f"{m.name}: {folder} missing"
 
 
 def test_every_ready_module_has_its_three_notebooks_and_a_question_bank():

@@ -90,7 +90,7 @@ def test_cli_build_exercises_check_detects_a_stale_exercise(tmp_path, capsys):
     shutil.copytree(ROOT / "solutions", tmp_path / "solutions")
     assert main(["build-exercises", "--root", str(tmp_path)]) == 0
     assert main(["build-exercises", "--check", "--root", str(tmp_path)]) == 0
-    stale = tmp_path / "exercises" / "01_value_equation.ipynb"
+    stale = tmp_path / "exercises" / "01_value_equation_exercises.ipynb"
     stale.write_text(stale.read_text().replace("YOUR ANSWER HERE", "edited by hand"))
     assert main(["build-exercises", "--check", "--root", str(tmp_path)]) == 1
     assert "01_value_equation" in capsys.readouterr().out

@@ -130,8 +130,10 @@ def test_site_rejects_bad_arguments(tmp_path):
     from coursekit.site import build_site
 
     (tmp_path / "keep.txt").write_text("x")
-    with pytest.raises(FileExistsError, match="out"):
-        build_site(tmp_path, modules="01", root=ROOT)
+    for force in (False, True):  # not coursekit's output: refused even with force
+        with pytest.raises(ValueError, match="not written by coursekit"):
+            build_site(tmp_path, modules="01", root=ROOT, force=force)
+    assert (tmp_path / "keep.txt").read_text() == "x"
     with pytest.raises(ValueError, match="module"):
         build_site(tmp_path / "new", modules="99", root=ROOT)
     with pytest.raises(ValueError, match="jobs"):

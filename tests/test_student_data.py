@@ -1,7 +1,7 @@
 """Per-student exercise data for the CLV (04), QFD/Kano (06) and SERVQUAL (07) exercise sets.
 
 Each student id seeds the data of the questions that have ``data=``; ``check`` and the answer
-key ``expected`` follow the student, whether the id comes from ``set_student``, from
+key ``answer_key`` follow the student, whether the id comes from ``set_student``, from
 ``COURSEKIT_STUDENT`` or from the nbgrader folder the notebook is graded in.
 """
 from __future__ import annotations
@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from coursekit import exercises as ex
+from coursekit.grading import answer_key
 
 MODULES = ("04", "06", "07")
 STUDENTS = ("alice", "bob", "chen", "dara", "eve", "femi")
@@ -17,7 +18,7 @@ STUDENTS = ("alice", "bob", "chen", "dara", "eve", "femi")
 
 @pytest.fixture(autouse=True)
 def _fresh(tmp_path, monkeypatch):
-    monkeypatch.setenv("COURSEKIT_PROGRESS", str(tmp_path / "progress.json"))
+    monkeypatch.setenv("COURSEKIT_PROGRESS", str(tmp_path / "progress.sqlite3"))
     for var in ("COURSEKIT_STUDENT", "JUPYTERHUB_USER"):
         monkeypatch.delenv(var, raising=False)
     ex.set_student(None)
@@ -55,7 +56,7 @@ def test_each_question_varies_across_a_class_and_checks_each_students_own_key(qi
     keys = {}
     for student in STUDENTS:
         ex.set_student(student)
-        keys[student] = ex.expected(qid)
+        keys[student] = answer_key(qid)
         assert ex.check(qid, keys[student]).correct, (qid, student)
     assert len({repr(ex.exercise_data(qid, s)) for s in STUDENTS}) >= 2, qid
     # a neighbour's answer is wrong for this student whenever the two keys differ

@@ -1,6 +1,7 @@
 """Question registry, answer checking with misconception feedback, and hints."""
 from __future__ import annotations
 
+import copy
 import hashlib
 import html
 import importlib
@@ -11,9 +12,12 @@ from typing import Any
 
 import numpy as np
 
+from . import marking
+
 __all__ = ["Misconception", "Question", "Feedback", "Hint", "register", "get_question",
-           "list_questions", "set_student", "exercise_data", "expected", "check", "hint",
-           "reset_hints", "grade", "nbgrader_student"]
+           "list_questions", "set_student", "exercise_data", "check", "hint",
+           "reset_hints", "grade", "nbgrader_student", "normalise_question_id", "verdict",
+           "record_progress"]
 
 KINDS = ("number", "numbers", "choice", "choices", "bool")
 STUDENT_ENV = "COURSEKIT_STUDENT"
@@ -50,6 +54,16 @@ class Question:
     data: Callable[[np.random.Generator], dict] | None = None
     points: int = 1
     explanation: str = ""
+    unit: str = ""
+
+    @property
+    def answer_format(self) -> str:
+        """What a numeric answer looks like, e.g. "dollars; unrounded, or at least 4
+        significant digits" (empty for other kinds)."""
+        if self.kind not in ("number", "numbers"):
+            return ""
+        unit = f"{self.unit}; " if self.unit else ""
+        return f"{unit}{marking.precision_text(self)}"
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -97,15 +111,36 @@ def _load_all_banks() -> None:
         _load_bank(module_id, banks)
 
 
+def normalise_question_id(question_id: str) -> str:
+    """``"4.7"`` -> ``"04.7"``, ``" 04.07 "`` -> ``"04.7"``; other text is returned stripped.
+
+    >>> normalise_question_id("4.7")
+    '04.7'
+    """
+    text = question_id.strip()
+    module, _, number = text.partition(".")
+    if module.isdigit() and number.isdigit():
+        return f"{int(module):02d}.{int(number)}"
+    return text
+
+
 def get_question(question_id: str) -> Question:
-    """The registered question ``question_id`` (e.g. ``"04.2"``)."""
+    """The registered question ``question_id`` (e.g. ``"04.2"``; ``"4.2"`` is read the same)."""
     if not isinstance(question_id, str) or "." not in question_id:
-        raise ValueError(f"question_id must look like '01.3' (module.question); got {question_id!r}")
+        raise ValueError(f"question_id must look like '01.3' (module.question); got "
+                         f"{question_id!r}")
+    question_id = normalise_question_id(question_id)
     _load_bank(question_id.split(".")[0])
     if question_id not in _REGISTRY:
-        same = sorted(q for q in _REGISTRY if q.startswith(question_id.split(".")[0] + "."))
-        raise ValueError(f"unknown question {question_id!r}; known questions of this module: "
-                         f"{', '.join(same) or 'none'}")
+        import difflib
+
+        same = list_questions(question_id.split(".")[0])
+        if not same:
+            _load_all_banks()
+        near = difflib.get_close_matches(question_id, list(_REGISTRY), n=1, cutoff=0.6)
+        tip = f" Did you mean {near[0]!r}?" if near else ""
+        raise ValueError(f"unknown question {question_id!r}.{tip} Known questions of this "
+                         f"module: {', '.join(same) or 'none'}")
     return _REGISTRY[question_id]
 
 
@@ -144,17 +179,41 @@ def _seed(question: Question, student: str | None) -> int:
     return int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "little")
 
 
+_DATA: dict[tuple[str, str, int], dict] = {}
+MAX_DRAWS = 200
+
+
+def _distinct_data(q: Question, seed: int) -> dict:
+    """Draw the data of ``q`` (and of every question sharing its data function) from ``seed``.
+
+    A draw on which some misconception's wrong answer equals the key, or lies within 1 % of a
+    numeric key, is rejected and the next draw of the same generator taken, so every known
+    mistake is told apart from the right answer; the result is cached per seed.
+    """
+    name = getattr(q.data, "__qualname__", q.id)
+    cache_key = (q.module, name, seed)
+    if cache_key not in _DATA:
+        siblings = [o for o in _REGISTRY.values() if o.module == q.module and o.data is q.data]
+        rng = np.random.default_rng(seed)
+        for _ in range(MAX_DRAWS):
+            data = q.data(rng)
+            if not any(marking.confusions(o, data, rtol=marking.CLOSE) for o in siblings):
+                break
+        _DATA[cache_key] = data
+    return copy.deepcopy(_DATA[cache_key])
+
+
 def exercise_data(question_id: str, student: str | None = None) -> dict:
     """The data of a question for ``student`` (default: the current student)."""
     q = get_question(question_id)
     if q.data is None:
         return {}
     student = student if student is not None else _current_student()
-    return q.data(np.random.default_rng(_seed(q, student)))
+    return _distinct_data(q, _seed(q, student))
 
 
-def expected(question_id: str, student: str | None = None) -> Any:
-    """The answer key of a question (for instructors and grading)."""
+def answer_key(question_id: str, student: str | None = None) -> Any:
+    """The answer key of a question for ``student`` (an instructor tool, not for students)."""
     q = get_question(question_id)
     return q.answer(exercise_data(question_id, student))
 
@@ -183,9 +242,10 @@ class Feedback:
     def _repr_html_(self) -> str:
         colour = {"correct": "#1b7837", "unanswered": "#555555"}.get(self.status, "#b2182b")
         icon = {"correct": "&#10004;", "unanswered": "&#9998;"}.get(self.status, "&#10008;")
-        return (f'<div role="status" style="border-left:4px solid {colour};padding:4px 8px">'
-                f'<b>{icon} {html.escape(self.question_id)}</b>: '
-                f'{html.escape(self.message)}</div>')
+        return (f'<div role="status" class="coursekit-feedback {NO_MATH}" '
+                f'style="border-left:4px solid {colour};padding:4px 8px">'
+                f'<b>{icon} {html_text(self.question_id)}</b>: '
+                f'<span class="coursekit-message">{html_text(self.message)}</span></div>')
 
 
 @dataclass(frozen=True)
@@ -196,136 +256,127 @@ class Hint:
     text: str
 
     def __repr__(self) -> str:
+        if not self.question_id:  # hint() without a question: how to call it
+            return self.text
         more = "" if self.level < self.total else " (that was the last hint)"
         return f"Hint {self.level} of {self.total} for {self.question_id}: {self.text}{more}"
 
     def _repr_html_(self) -> str:
-        return f'<div role="note"><b>&#128161; {html.escape(repr(self))}</b></div>'
+        return (f'<div role="note" class="coursekit-hint {NO_MATH}"><b>&#128161; '
+                f'<span class="coursekit-message">{html_text(repr(self))}</span></b></div>')
+
+
+# Classes MathJax skips: JupyterLab typesets HTML outputs, and two dollar amounts in one message
+# ("$75 ... $112.50") would otherwise be set as maths. JupyterLab 4's MathJax honours
+# "mathjax_ignore" (tested in Chromium: "tex2jax_ignore" alone is not enough there; it is kept
+# for classic Notebook / MathJax 2). html_text() also writes "$" as an entity, for the raw HTML.
+NO_MATH = "tex2jax_ignore mathjax_ignore"
+
+
+def html_text(text: str) -> str:
+    """``text`` escaped for HTML, with ``$`` as ``&#36;`` so no maths renderer reads it.
+
+    >>> html_text("<b> $75 x 30% = $22.50")
+    '&lt;b&gt; &#36;75 x 30% = &#36;22.50'
+    """
+    return html.escape(text).replace("$", "&#36;")
 
 
 def _is_placeholder(answer: Any) -> bool:
     return answer is None or answer is Ellipsis
 
 
-def _numbers_match(answer, target, q: Question) -> bool:
-    a = np.asarray(answer, dtype=float)
-    t = np.asarray(target, dtype=float)
-    return a.shape == t.shape and bool(np.all(np.isclose(a, t, rtol=q.rtol, atol=q.atol)))
-
-
-def _normalise_choice(value: Any) -> str:
-    return " ".join(str(value).strip().lower().replace("_", " ").replace("-", " ").split())
-
-
-def _coerce(answer: Any, q: Question) -> Any:
-    """Turn the student's answer into the comparable form, or raise ValueError with advice."""
-    if q.kind == "number":
-        if isinstance(answer, (str, bytes, bool, np.bool_)):
-            raise ValueError(f"the answer should be a number, not {type(answer).__name__} "
-                             f"{answer!r}")
-        try:
-            arr = np.asarray(answer, dtype=float)
-        except (TypeError, ValueError):
-            raise ValueError(f"the answer should be a number; got {answer!r}") from None
-        if arr.size != 1:
-            raise ValueError(f"the answer should be a single number; got {arr.size} values")
-        value = float(arr.reshape(()))
-        if not np.isfinite(value):
-            raise ValueError(f"the answer is {value}, not a finite number - check for a "
-                             f"division by zero or a missing value")
-        return value
-    if q.kind == "numbers":
-        try:
-            arr = np.asarray(answer, dtype=float)
-        except (TypeError, ValueError):
-            raise ValueError(f"the answer should be a list of numbers; got {answer!r}") from None
-        if not np.all(np.isfinite(arr)):
-            raise ValueError("the answer contains NaN or infinity")
-        return arr
-    if q.kind == "bool":
-        if not isinstance(answer, (bool, np.bool_)):
-            raise ValueError(f"the answer should be True or False; got {answer!r}")
-        return bool(answer)
-    options = {_normalise_choice(o): o for o in q.options}
-    values = [answer] if q.kind == "choice" else answer
-    if q.kind == "choices" and isinstance(answer, (str, bytes)):
-        values = [answer]
-    chosen = []
-    for v in values:
-        key = _normalise_choice(v)
-        if key not in options:
-            raise ValueError(f"{v!r} is not one of the options: "
-                             f"{', '.join(repr(o) for o in q.options)}")
-        chosen.append(options[key])
-    return chosen[0] if q.kind == "choice" else frozenset(chosen)
-
-
-def _same(answer: Any, target: Any, q: Question) -> bool:
-    if q.kind in ("number", "numbers"):
-        return _numbers_match(answer, target, q)
-    if q.kind == "choices":
-        return answer == frozenset(target)
-    if q.kind == "choice":
-        return _normalise_choice(answer) == _normalise_choice(target)
-    return answer == target
-
-
 def check(question_id: str, answer: Any) -> Feedback:
     """Check ``answer`` to question ``question_id`` and explain a likely mistake.
 
-    A placeholder (``...`` or ``None``) gets "not answered yet", never an error.
+    A placeholder (``...`` or ``None``) gets "not answered yet" (with the expected form of a
+    numeric answer), never an error. A numeric answer within 1 % of the key gets "close: give
+    more decimals"; see :func:`coursekit.exercises.marking.near_miss`.
     """
+    return _record(verdict(question_id, answer, _current_student()))
+
+
+def verdict(question_id: str, answer: Any, student: str | None) -> Feedback:
+    """The feedback on ``answer`` for ``student``'s data, recorded nowhere (used by the grader)."""
     q = get_question(question_id)
     if _is_placeholder(answer):
-        return _record(Feedback(q.id, "unanswered",
-                                "not answered yet - replace ... with your answer and run the "
-                                "cell again."))
-    data = exercise_data(q.id)
+        form = f" ({q.answer_format})" if q.answer_format else ""
+        return Feedback(q.id, "unanswered",
+                        f"not answered yet - replace ... with your answer{form} and "
+                        f"run the cell again.")
+    data = _distinct_data(q, _seed(q, student)) if q.data is not None else {}
     try:
-        value = _coerce(answer, q)
+        value = marking.coerce(answer, q)
     except ValueError as exc:
-        return _record(Feedback(q.id, "invalid", f"can't check this answer: {exc}."))
+        return Feedback(q.id, "invalid", f"can't check this answer: {exc}.")
     target = q.answer(data)
-    if _same(value, target, q):
+    if marking.same(value, target, q):
         extra = f" {q.explanation}" if q.explanation else ""
-        return _record(Feedback(q.id, "correct", f"correct!{extra}"))
-    for m in q.misconceptions:
-        try:
-            wrong = m.wrong(data)
-        except Exception:  # a misconception that cannot be computed for this data is skipped
-            continue
-        if _same(value, _coerce(wrong, q) if q.kind.startswith("choice") else wrong, q):
-            return _record(Feedback(q.id, "incorrect", f"not quite. {m.message}", m.name))
-    if q.kind == "number" and target not in (0, 0.0):
-        for factor, msg in ((100, "Your answer is 100 times the key: did you use a percentage "
-                                  "(like 30) where a proportion (0.30) is needed?"),
-                            (0.01, "Your answer is 1/100 of the key: is the answer asked for "
-                                   "in percent?")):
-            if _numbers_match(value, target * factor, q):
-                return _record(Feedback(q.id, "incorrect", f"not quite. {msg}", "percent"))
-        if _numbers_match(value, -target, q):
-            return _record(Feedback(q.id, "incorrect", "not quite: the sign is flipped - check "
-                                    "which quantity is subtracted from which.", "sign"))
+        return Feedback(q.id, "correct", f"correct!{extra}")
+    for m, wrong in marking._wrong_answers(q, data):
+        if marking.same(value, wrong, q):
+            return Feedback(q.id, "incorrect", f"not quite. {m.message}", m.name)
+    if q.kind in ("number", "numbers"):
+        near = marking.near_miss(q, value, target, data)
+        if near is not None:
+            return Feedback(q.id, "incorrect", near[0], near[1])
     tip = " Try hint(\"%s\")." % q.id if q.hints else ""
-    return _record(Feedback(q.id, "incorrect", f"not quite.{tip}"))
+    return Feedback(q.id, "incorrect", f"not quite.{tip}")
+
+
+# --- switch: no progress recording (grading, exports) ------------------------------------------
+# Kept here, apart from the progress store, so that grading can turn recording off whatever the
+# store is. ``$COURSEKIT_NO_PROGRESS`` (any non-empty value) does the same for a whole process.
+_RECORDING = [True]
+
+
+def record_progress(enabled: bool) -> None:
+    """Turn recording of :func:`check` results into the progress store on or off."""
+    if not isinstance(enabled, bool):
+        raise TypeError(f"enabled must be True or False; got {enabled!r}")
+    _RECORDING[0] = enabled
 
 
 def _record(feedback: Feedback) -> Feedback:
+    """Store the attempt with the student id and data seed in effect (never raises)."""
+    if not _RECORDING[0]:
+        return feedback
     from .progress import record
 
-    record(feedback)
+    try:
+        q = _REGISTRY[feedback.question_id]
+        student = _current_student()
+        record(feedback, student=student, data_seed=None if q.data is None else _seed(q, student))
+    except Exception:  # noqa: BLE001 - bookkeeping never breaks the feedback
+        pass
     return feedback
 
 
 def grade(question_id: str, answer: Any) -> None:
-    """Autograder form of :func:`check`: raise ``AssertionError`` with the feedback if wrong.
+    """Autograder form of :func:`check`, used by the test cells of ``coursekit export-nbgrader``.
 
-    Used by the nbgrader test cells that ``coursekit export-nbgrader`` writes, so a student's
-    grading feedback carries the same misconception messages as ``check``.
+    Publishes the answer as plain JSON (a display output of type ``ANSWER_MIME``) so that the
+    grader can compute the verdict outside this kernel, then raises ``AssertionError`` with the
+    feedback message if the answer is wrong (the student's own feedback while working). Records
+    no progress.
     """
-    feedback = check(question_id, answer)
+    __tracebackhide__ = True  # noqa: F841 - IPython hides this frame in the traceback
+    from .answer_codec import ANSWER_MIME, encode_answer
+
+    q = get_question(question_id)
+    payload = {"question": q.id, "answer": encode_answer(answer)}
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - outside Jupyter there is no grader to read it
+        get_ipython = None  # noqa: N806
+    if get_ipython is not None and get_ipython() is not None:
+        from IPython.display import display
+
+        display({ANSWER_MIME: payload, "text/plain": f"answer to {q.id} recorded for grading"},
+                raw=True)
+    feedback = verdict(q.id, answer, _current_student())
     if not feedback.correct:
-        raise AssertionError(f"{question_id}: {feedback.message}")
+        raise AssertionError(f"{q.id}: {feedback.message}")
 
 
 def nbgrader_student() -> str | None:
@@ -346,8 +397,15 @@ def nbgrader_student() -> str | None:
     return os.environ.get("JUPYTERHUB_USER") or None
 
 
-def hint(question_id: str) -> Hint:
-    """The next hint for a question (one level more each call)."""
+HINT_USAGE = ('hint("04.2") gives the next hint for question 04.2 (module 04, question 2), one '
+              'level more each call; the question ids are in the check("...") cells. '
+              'reset_hints() starts again from the first hint.')
+
+
+def hint(question_id: str | None = None) -> Hint:
+    """The next hint for a question (one level more each call); ``hint()`` explains usage."""
+    if question_id is None:
+        return Hint("", 0, 0, HINT_USAGE)
     q = get_question(question_id)
     if not q.hints:
         return Hint(q.id, 0, 0, "no hints for this question - reread the lesson section.")

@@ -53,6 +53,7 @@ register(
         "02.1", "A shopper's gap between what she has and what she needs is `gap` and the "
                 "importance of the problem is `importance` (both 0-1). What is the urgency "
                 "gap x importance?",
+        unit="a number between 0 and 1",
         answer=lambda d: buying.need_recognition(d["gap"], d["importance"]).urgency,
         data=_need,
         misconceptions=(M("average", lambda d: (d["gap"] + d["importance"]) / 2,
@@ -73,6 +74,7 @@ register(
     Question(
         "02.3", "`n` buyers recognise a problem; the shares moving on from stage 1->2, 2->3, "
                 "3->4 and 4->5 are `rates`. How many reach the purchase decision (stage 4)?",
+        unit="buyers",
         answer=_at_decision, data=_funnel,
         misconceptions=(
             M("all-rates", lambda d: d["n"] * float(np.prod(d["rates"])),
@@ -86,6 +88,7 @@ register(
     Question(
         "02.4", "Same data, but the purchase is a simple (routine) decision. How many reach "
                 "stage 4 now?",
+        unit="buyers",
         answer=lambda d: _at_decision(d, "simple"), data=_funnel,
         misconceptions=(M("no-skip", _at_decision,
                           "That is the complex path. Simple decision making bypasses the second "
@@ -96,6 +99,7 @@ register(
         "02.5", "A vacuum cleaner scores `scores` (0-1) on price, suction and warranty; the "
                 "importance weights are `weights`. What is its compensatory (weighted-additive) "
                 "utility?",
+        unit="utility between 0 and 1",
         answer=_utility, data=_options,
         misconceptions=(M("unweighted", lambda d: _utility(d, weighted=False),
                           "You averaged the scores without weighting them by importance."),),
@@ -106,6 +110,7 @@ register(
                 "choice cannot be had in time (availability 0), the runner-up can "
                 "(availability 1). Above which weight on availability does the runner-up win? "
                 "(The other weights are scaled by 1 - w.)",
+        unit="a weight between 0 and 1",
         answer=lambda d: choice.reversal_weight(d["u_first"], d["u_second"], 0.0, 1.0),
         data=_top_two,
         misconceptions=(M("difference", lambda d: d["u_first"] - d["u_second"],

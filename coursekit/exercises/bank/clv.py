@@ -80,6 +80,7 @@ register(
     Question(
         "04.1", "TB 7.4: a customer makes five purchases of $75 at a gross profit of 30%. What "
                 "is her lifetime value with the textbook's simple formula (dollars)?",
+        unit="dollars",
         answer=lambda d: clv.simple_clv(75, 0.30, 5),
         misconceptions=(
             M("one-purchase", lambda d: clv.simple_clv(75, 0.30, 1),
@@ -94,6 +95,7 @@ register(
         "04.2", "HBS exercise (TB 4.2): $250 per purchase, 4 purchases per period, 20% gross "
                 "margin, $30 direct marketing cost per period. What net margin m does a "
                 "customer leave per period (dollars)?",
+        unit="dollars per period",
         answer=lambda d: clv.period_margin(250, 4, 0.20, 30),
         misconceptions=(
             M("no-cost", lambda d: clv.period_margin(250, 4, 0.20),
@@ -108,6 +110,7 @@ register(
     Question(
         "04.3", "With m = $170, retention 80% and a 10% discount rate, what is the CLV under "
                 "the answer-key convention timing='start', m(1+d)/(1+d-r) (dollars)?",
+        unit="dollars",
         answer=lambda d: _hbs(0.80),
         misconceptions=(
             M("timing-end", lambda d: _hbs(0.80, "end"),
@@ -127,6 +130,7 @@ register(
     Question(
         "04.4", "In the HBS exercise (timing='start'), by what factor does raising retention "
                 "from 25% to 90% multiply the value of a customer?",
+        unit="a factor (times as much)",
         answer=lambda d: _hbs(0.90) / _hbs(0.25),
         misconceptions=(
             M("timing-retained", lambda d: _hbs(0.90, "retained") / _hbs(0.25, "retained"),
@@ -144,6 +148,7 @@ register(
     Question(
         "04.5", "A subscription loses `churn` of its customers each year. How many years does "
                 "a new customer stay on average, counting the first year?",
+        unit="years",
         answer=lambda d: clv.expected_lifetime(1 - d["churn"]), data=_churn,
         misconceptions=(
             M("churn-as-retention", lambda d: clv.expected_lifetime(d["churn"]),
@@ -159,6 +164,7 @@ register(
                 "purchases, the last at week `recency`, observed for `T` weeks. How many "
                 "purchases should you forecast for the next year (52 weeks)?",
         answer=lambda d: _bg_purchases(d, 52), data=_weekly,
+        unit="purchases",
         misconceptions=(
             M("rate-times-52", lambda d: 52 * _bg_purchases(d, 1),
               "You scaled next week's expected purchases by 52. That ignores the dropout the "
@@ -177,6 +183,7 @@ register(
         "04.7", "Winning a customer costs $600 (acquisition cost). With m = $170, d = 10% and "
                 "the answer-key convention timing='start', what is the lowest retention rate "
                 "at which the customer pays back the acquisition cost?",
+        unit="a retention rate as a proportion (0-1)",
         answer=lambda d: clv.breakeven_retention(170, 600, 0.10, timing="start"),
         misconceptions=(
             M("timing-end", lambda d: clv.breakeven_retention(170, 600, 0.10, timing="end"),
@@ -194,6 +201,7 @@ register(
         "04.8", "Finite horizon: with m = $170, retention 70% and d = 10%, what is the value of "
                 "the first 5 years only, under the end-of-period convention m/(1+d-r) "
                 "(timing='end', periods=5)?",
+        unit="dollars",
         answer=lambda d: _hbs(0.70, "end", periods=5),
         misconceptions=(
             M("infinite", lambda d: _hbs(0.70, "end"),
@@ -211,6 +219,7 @@ register(
                 "rest have margin `other_margin` and retention `other_retention`. With discount "
                 "rate `discount_rate` and timing='start', what share of the total customer "
                 "value do the loyal customers hold?",
+        unit="a proportion (0-1)",
         answer=_loyal_value_share, data=_segments,
         misconceptions=(
             M("customer-share", lambda d: d["loyal_share"],
@@ -230,6 +239,7 @@ register(
         "04.10", "Contractual cohorts (Fader & Hardie 2007, regular segment): 1000 customers at "
                  "year 0, 631 at year 1 and 468 at year 2. What is the retention rate from year "
                  "1 to year 2?",
+        unit="a proportion (0-1)",
         answer=lambda d: 468 / 631,
         misconceptions=(
             M("survival", lambda d: 468 / 1000,

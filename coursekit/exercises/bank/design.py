@@ -31,6 +31,7 @@ register(
     Question(
         "13.2", "A customer rates all seven make-or-buy criteria 4 (on 1-5, 5 = strongly "
                 "favours doing it yourself), equal weights. What is the do-it-yourself index?",
+        unit="an index on the 1-5 scale",
         answer=lambda d: des.make_or_buy(dict.fromkeys(des.MAKE_OR_BUY_CRITERIA, 4)).score,
         misconceptions=(M("raw-mean", lambda d: 4.0, "That is the mean rating; the index "
                           "rescales it to 0-1: (x - 1) / 4."),
@@ -41,6 +42,7 @@ register(
         "13.3", "Segments A (share `share_a`) and B share one space. A dissatisfying encounter "
                 "happens with probability 0.05 (A-A), 0.10 (B-B) and 0.40 (A-B). What share of "
                 "random encounters dissatisfies?",
+        unit="a proportion (0-1)",
         answer=_dissatisfaction, data=_mix,
         misconceptions=(M("one-cross", lambda d: d["share_a"] ** 2 * 0.05 + (1 - d["share_a"]) ** 2 * 0.10
                           + d["share_a"] * (1 - d["share_a"]) * 0.40,
@@ -50,6 +52,7 @@ register(
     Question(
         "13.4", "Same segments, but now isolated in separate spaces (manage the customer mix). "
                 "What share of encounters dissatisfies, with A's share `share_a`?",
+        unit="a proportion (0-1)",
         answer=lambda d: _dissatisfaction(d, "isolated"), data=_mix,
         misconceptions=(M("mixed", _dissatisfaction, "That is the mixed case; isolated "
                           "customers meet only their own segment."),),
@@ -58,6 +61,7 @@ register(
     Question(
         "13.5", "Good ideas score N(1, 1), poor ideas N(-1, 1). With the threshold at 0, what "
                 "is the drop-error rate (a good idea dropped)?",
+        unit="a proportion (0-1)",
         answer=lambda d: float(des.screening_errors(0.0)["drop_error"].iloc[0]),
         misconceptions=(M("complement", lambda d: 1 - 0.158655, "That is the share of good "
                           "ideas that go ahead; a drop error is a good idea stopped."),),
@@ -74,6 +78,7 @@ register(
     Question(
         "13.7", "Only 10 % of ideas would succeed; a good idea is worth 10 and a poor one "
                 "costs 4 to develop (scores as in 13.5). What threshold maximises expected value?",
+        unit="a threshold on the score scale",
         answer=lambda d: des.optimal_threshold(0.10, 10, 4),
         misconceptions=(M("midpoint", lambda d: 0.0, "The midpoint ignores that good ideas are"
                           " rare: the bar moves up by ln[(1-pi)C / (pi V)] / 2."),),

@@ -23,20 +23,40 @@ _TEMPLATES = (
     "local bank > less likely to miss something > peace of mind",
     "local bank > saves time",
     "team approach > peace of mind",
+    "team approach > saves time",
 )
 
 
 def _ladders(rng: np.random.Generator) -> dict:
-    """Six ladders from three respondents; templates 0, 1 and the last are always included."""
-    picks = [0, 1, *rng.integers(0, len(_TEMPLATES), 3).tolist(), len(_TEMPLATES) - 1]
-    rng.shuffle(picks)
-    texts = [_TEMPLATES[k] for k in picks]
-    return {"ladders": {"r1": texts[0:2], "r2": texts[2:4], "r3": texts[4:6]},
-            "codebook": dict(_CODEBOOK)}
+    """Six ladders from three respondents, built so that every counting mistake shows.
+
+    One respondent gives two ladders with 'team approach' directly before 'saves time'
+    (templates 1 and 8: per-respondent counts differ from per-ladder ones), another two with
+    'team approach' below 'peace of mind' but not next to it (templates 0 and 2; 2 also holds
+    'team approach' ... 'saves time' indirectly, so direct differs from total). The third
+    respondent has template 7 (a direct 'team approach' -> 'peace of mind', so direct + indirect
+    differs from indirect) and one random ladder; that ladder and the order of respondents and
+    ladders vary by student.
+    """
+    pairs = [[1, 8], [0, 2], [7, int(rng.integers(0, len(_TEMPLATES)))]]
+    rng.shuffle(pairs)
+    ladders = {}
+    for i, pair in enumerate(pairs, start=1):
+        rng.shuffle(pair)
+        ladders[f"r{i}"] = [_TEMPLATES[k] for k in pair]
+    return {"ladders": ladders, "codebook": dict(_CODEBOOK)}
 
 
 def _matrix(d: dict, count: str = "ladder") -> lad.ImplicationMatrix:
-    return lad.implication_matrix(d["ladders"], d["codebook"], count=count)
+    """The implication matrix of the ladders (cached: several questions read the same one)."""
+    ladders = tuple((r, tuple(texts)) for r, texts in d["ladders"].items())
+    return _cached_matrix(ladders, tuple(d["codebook"].items()), count)
+
+
+@lru_cache(maxsize=256)
+def _cached_matrix(ladders: tuple, codebook: tuple, count: str) -> lad.ImplicationMatrix:
+    return lad.implication_matrix({r: list(t) for r, t in ladders}, dict(codebook),
+                                  count=count)
 
 
 def _cell(d: dict, kind: str, i: str, j: str, count: str = "ladder") -> float:
@@ -108,6 +128,7 @@ register(
                 "expectations (-1 below, 0 equal, +1 above) about our bank in `ours` and about "
                 "the competitor in `competitor`, what is our total importance-weighted "
                 "advantage sum_i w_i (b_ours - b_comp)?",
+        unit="weighted belief points",
         answer=_advantage, data=_weights_beliefs,
         misconceptions=(
             M("unweighted", lambda d: _advantage(d, weighted=False),
@@ -125,6 +146,7 @@ register(
         "08.4", "Build the implication matrix of the ladders in `ladders` by hand (one count "
                 "per ladder). How many DIRECT relations run from 'team approach' to 'saves "
                 "time'?",
+        unit="relations (a count)",
         answer=lambda d: _cell(d, "direct", "team approach", "saves time"),
         data=_ladders,
         misconceptions=(
@@ -141,6 +163,7 @@ register(
     Question(
         "08.5", "Same ladders: how many INDIRECT relations run from 'team approach' to 'peace "
                 "of mind' (one count per ladder)?",
+        unit="relations (a count)",
         answer=lambda d: _cell(d, "indirect", "team approach", "peace of mind"),
         data=_ladders,
         misconceptions=(
@@ -157,6 +180,7 @@ register(
     Question(
         "08.6", "Same ladders: what is the abstractness in / (in + out) of 'saves time', using "
                 "direct relations counted per ladder?",
+        unit="a share between 0 and 1",
         answer=_abstractness, data=_ladders,
         misconceptions=(
             M("inverted", lambda d: 1 - _abstractness(d),
@@ -172,6 +196,7 @@ register(
         "08.7", "For the bank ladders (dataset 'bank_ladders', direct relations, one count per "
                 "ladder), what is the LARGEST cutoff at which the hierarchical value map still "
                 "represents at least 80 % of all direct relations?",
+        unit="a cutoff (a count of relations)",
         answer=lambda d: _cutoff_for(0.80),
         misconceptions=(
             M("first-below", lambda d: _cutoff_for(0.80) + 1,

@@ -40,6 +40,7 @@ register(
         "09.2", "Patio furniture: the manufacturer offers delivery by April 30 for $11 million; "
                 "missing early-spring sales would cost the retailer $1 million. What is the "
                 "retailer's total cost of accepting ($ million)?",
+        unit="millions of dollars",
         answer=lambda d: float(ng.patio_case(0, 0).table["buyer_cost"].iloc[0]),
         misconceptions=(M("price-only", lambda d: 11.0,
                           "That is the price only. The late delivery costs the retailer the $1M "
@@ -50,6 +51,7 @@ register(
         "09.3", "In the deal reached, the retailer pays $10.5M, gets the furniture ready on "
                 "March 30 and pays for shipping itself, at `buyer_shipping_cost` ($M). How much "
                 "better off is the retailer than with the original offer ($ million)?",
+        unit="millions of dollars",
         answer=lambda d: ng.patio_case(**d).buyer_gain, data=_shipping,
         misconceptions=(
             M("price-saving", lambda d: 0.5,
@@ -63,6 +65,7 @@ register(
     Question(
         "09.4", "Up to what shipping cost of its own ($ million) is the integrative deal still "
                 "better for the retailer than the original offer?",
+        unit="millions of dollars",
         answer=lambda d: 11.0 + 1.0 - 10.5,
         misconceptions=(M("price-only", lambda d: 0.5,
                           "Compare total costs: 10.5 + S < 11 + 1, so S < 1.5; the lost sales "
@@ -72,6 +75,7 @@ register(
     Question(
         "09.5", "A buyer will pay at most `buyer_reservation`; the seller will take no less "
                 "than `seller_reservation`. How wide is the zone of possible agreement?",
+        unit="currency units (dollars)",
         answer=lambda d: ng.zopa(**d).width, data=_reservations,
         misconceptions=(M("midpoint", lambda d: (d["buyer_reservation"]
                                                  + d["seller_reservation"]) / 2,
@@ -80,6 +84,7 @@ register(
     ),
     Question(
         "09.6", "Same reservation values. If they split the surplus equally, what is the price?",
+        unit="currency units (dollars)",
         answer=lambda d: ng.split_price(d["buyer_reservation"], d["seller_reservation"]),
         data=_reservations,
         misconceptions=(M("half-width", lambda d: ng.zopa(**d).width / 2,
@@ -90,6 +95,7 @@ register(
     Question(
         "09.7", "Your boss says: \"The salary range for this position is $66,000 to 78,000.\" "
                 "Your research target is inside the range. What do you ask for (dollars)?",
+        unit="dollars",
         answer=lambda d: ng.salary_ask(66_000, 78_000)[0],
         misconceptions=(M("midpoint", lambda d: 72_000.0,
                           "Splitting the range leaves no room to concede: the text says to ask "
@@ -103,6 +109,7 @@ register(
         "09.8", "Marketing's budget is `marketing` and R&D's is `rnd`, out of a fixed total. "
                 "Marketing gets a 10 % increase. By what proportion does R&D's budget change "
                 "(negative for a cut)?",
+        unit="a proportion (-0.05 for a 5 % cut)",
         answer=lambda d: ng.budget_shift(d["marketing"], d["rnd"], 0.10), data=_budgets,
         misconceptions=(M("ten-percent", lambda d: -0.10,
                           "The text's '-10 %' holds only when the two budgets are equal: R&D "
@@ -133,6 +140,7 @@ register(
         "09.11", "Arbitration followed by mediation reached voluntary agreements 71 % of the "
                  "time, mediation followed by arbitration 50 %. What is the difference, as a "
                  "proportion?",
+        unit="a proportion (0-1)",
         answer=lambda d: round(0.71 - 0.50, 10),
         misconceptions=(M("ratio", lambda d: 0.71 / 0.50,
                           "That is the ratio of the two rates; the question asks for the "

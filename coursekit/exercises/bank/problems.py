@@ -64,6 +64,7 @@ register(
     ),
     Question(
         "03.5", "How many of the six titles are involved in change management procedures?",
+        unit="titles (a count)",
         answer=lambda d: float(pr.involvement_counts()["Change Management Procedures"]),
         misconceptions=(M("no-client", lambda d: float(
             pr.involvement_counts()["Change Management Procedures"] - 1),
@@ -74,6 +75,7 @@ register(
         "03.6", "A problem costing `problem_cost` dollars grows by `problem_growth` a week "
                 "(the workbook's assumption). What does it cost if the client is told after "
                 "`weeks` weeks, compounding weekly?",
+        unit="dollars",
         answer=_problem_at, data=_escalation,
         misconceptions=(M("simple-growth", lambda d: d["problem_cost"]
                           * (1 + d["problem_growth"] * d["weeks"]),
@@ -83,6 +85,7 @@ register(
     Question(
         "03.7", "Add up the nine shares of the marketing-ethics survey (TB 3.3). What total "
                 "do you get, as a proportion?",
+        unit="a proportion (0-1)",
         answer=lambda d: ethics.survey_total(),
         misconceptions=(M("assumed-100", lambda d: 1.0,
                           "Shares of one question usually add to 100 %, but these do not: the "
@@ -92,6 +95,7 @@ register(
     Question(
         "03.8", "Among the respondents who named one of the nine listed issues, what proportion "
                 "named bribery?",
+        unit="a proportion (0-1)",
         answer=lambda d: ethics.ETHICS_SHARES["bribery"] / ethics.survey_total(),
         misconceptions=(M("of-all", lambda d: 0.15,
                           "0.15 is bribery's share of *all* respondents. Among those who named "
@@ -121,6 +125,7 @@ register(
     Question(
         "03.11", "The project manager handed out the red 'emergency button' card on four "
                  "projects. On how many of them was it used at least once?",
+        unit="projects (a count)",
         answer=lambda d: float((pr.RED_BUTTON_PROJECTS["card_use"] != "never").sum()),
         misconceptions=(M("once-only", lambda d: 1.0,
                           "One client used it once and another used it often: both count."),),

@@ -43,24 +43,30 @@ _SYMBOLS = ("", "weak", "medium", "strong")
 
 
 def _small_house(rng: np.random.Generator) -> dict:
-    """A 3 x 3 house whose weighted and unweighted winners differ (per-student numbers)."""
+    """A 3 x 3 house whose weighted and unweighted winners differ (per-student numbers).
+
+    In the layout ``HouseOfQuality.from_dict`` reads (that of the shipped datasets), so a
+    student builds it with ``HouseOfQuality.from_dict(exercise_data("06.3"))``.
+    """
+    requirements = ["short queue", "correct order", "friendly greeting"]
+    characteristics = ["tills open", "order screen", "training"]
     while True:
         w = [int(x) for x in rng.integers(1, 6, 3)]
         cells = [[_SYMBOLS[int(c)] for c in rng.integers(0, 4, 3)] for _ in range(3)]
-        d = {"requirements": ["short queue", "correct order", "friendly greeting"],
-             "importance": w, "characteristics": ["tills open", "order screen", "training"],
-             "relationships": cells}
-        h = _build(d)
-        u = _build(d, unweighted=True)
-        ti, tu = h.technical_importance(), u.technical_importance()
+        d = {"requirements": [{"name": r, "importance": i} for r, i in zip(requirements, w)],
+             "characteristics": [{"name": c} for c in characteristics],
+             "relationships": [[r, c, cells[i][j]] for i, r in enumerate(requirements)
+                               for j, c in enumerate(characteristics) if cells[i][j]]}
+        ti = _build(d).technical_importance()
+        tu = _build(d, unweighted=True).technical_importance()
         if (ti == ti.max()).sum() == 1 and (tu == tu.max()).sum() == 1 and \
                 ti.idxmax() != tu.idxmax():
             return d
 
 
 def _build(d: dict, unweighted: bool = False) -> HouseOfQuality:
-    w = [1, 1, 1] if unweighted else d["importance"]
-    return HouseOfQuality(d["requirements"], w, d["characteristics"], d["relationships"])
+    house = HouseOfQuality.from_dict(d)
+    return house.replace(importance=np.ones(len(house.requirements))) if unweighted else house
 
 
 def _kano_counts(rng: np.random.Generator) -> dict:
@@ -90,6 +96,7 @@ register(
     Question(
         "06.1", "In the restaurant house (qfd_restaurant), what is the absolute technical "
                 "importance of 'Kitchen ticket time' (9/3/1 scale)?",
+        unit="importance points (a weighted sum)",
         answer=lambda d: _ti("qfd_restaurant", "Kitchen ticket time"),
         misconceptions=(
             M("forgot-weights", lambda d: _ti("qfd_restaurant", "Kitchen ticket time",
@@ -105,6 +112,7 @@ register(
     Question(
         "06.2", "In the same house, what is the relative technical importance of 'Servers per "
                 "shift' (a proportion between 0 and 1)?",
+        unit="a proportion (0-1)",
         answer=lambda d: _ri("qfd_restaurant", "Servers per shift"),
         misconceptions=(
             M("absolute-for-relative", lambda d: _ti("qfd_restaurant", "Servers per shift"),
@@ -118,8 +126,9 @@ register(
     ),
     Question(
         "06.3", "A fast-food counter has the small house in `exercise_data('06.3')` "
-                "(importance 1-5, relationships as symbols). Which characteristic has the "
-                "highest technical priority?",
+                "(importance 1-5, relationships as symbols; build it with "
+                "`HouseOfQuality.from_dict`). Which characteristic has the highest technical "
+                "priority?",
         kind="choice", options=("tills open", "order screen", "training"), data=_small_house,
         answer=lambda d: str(_build(d).technical_importance().idxmax()),
         misconceptions=(M("forgot-weights",
@@ -131,6 +140,7 @@ register(
     Question(
         "06.4", "In the restaurant's planning matrix, what is the raw weight of 'Quick "
                 "service' (importance x improvement ratio x sales point)?",
+        unit="a raw weight (importance x ratio x sales point)",
         answer=lambda d: float(_house("qfd_restaurant").planning_matrix()
                                .loc["Quick service", "raw_weight"]),
         misconceptions=(
@@ -179,6 +189,7 @@ register(
     Question(
         "06.7", "A Kano survey gives the category counts in `exercise_data('06.7')`. What is "
                 "the Better (satisfaction) coefficient?",
+        unit="a coefficient between 0 and 1",
         answer=_better, data=_kano_counts,
         misconceptions=(M("with-reverse-questionable", lambda d: _better(d, with_rq=True),
                           "Reverse and questionable answers are left out: Better = (A + O) / "
@@ -188,6 +199,7 @@ register(
     Question(
         "06.8", "Textbook exercise 2, the downtown boutique (qfd_boutique): what is the absolute "
                 "technical importance of 'Stylist training'?",
+        unit="importance points (a weighted sum)",
         answer=lambda d: _ti("qfd_boutique", "Stylist training"),
         misconceptions=(
             M("forgot-weights", lambda d: _ti("qfd_boutique", "Stylist training",
@@ -202,6 +214,7 @@ register(
     Question(
         "06.9", "In the boutique house, what share of the total technical importance goes to "
                 "'Tailor on site' (a proportion between 0 and 1)?",
+        unit="a proportion (0-1)",
         answer=lambda d: _ri("qfd_boutique", "Tailor on site"),
         misconceptions=(
             M("absolute-for-relative", lambda d: _ti("qfd_boutique", "Tailor on site"),

@@ -119,6 +119,7 @@ register(
     Question(
         "12.3", "With prospect theory (curvature 0.88, loss aversion 2.25), a failure is a loss "
                 "of `severity` scale points. By how many points does it lower satisfaction?",
+        unit="scale points",
         answer=lambda d: -rc.prospect_value(-d["severity"]), data=_severity,
         misconceptions=(
             M("no-loss-aversion", lambda d: d["severity"] ** _ALPHA,
@@ -136,6 +137,7 @@ register(
                 "mental accounts) and without any spread between customers, how large (in scale "
                 "points) must the recovery's gain g be for the paradox to appear after a failure "
                 "of `severity`? Give the threshold g* with g*^0.88 = 2.25 x severity^0.88.",
+        unit="scale points",
         answer=lambda d: _LAMBDA ** (1 / _ALPHA) * d["severity"], data=_severity,
         misconceptions=(
             M("undo", lambda d: d["severity"],
@@ -156,6 +158,7 @@ register(
     Question(
         "12.5", "If a share `complaint_rate` of dissatisfied customers complain, how many "
                 "dissatisfied customers stay silent for every complaint the firm hears?",
+        unit="silent customers per complaint",
         answer=lambda d: complaints.silent_per_complaint(d["complaint_rate"]),
         data=_complaint_rate,
         misconceptions=(M("all", lambda d: 1 / d["complaint_rate"],
@@ -168,6 +171,7 @@ register(
                 "probability `retention_recovered` instead of `retention_silent`; a retained "
                 "customer is worth `customer_value`. What is one more complaint worth to the "
                 "firm (currency units)?",
+        unit="currency units",
         answer=_per_complaint, data=_programme,
         misconceptions=(
             M("no-cost", lambda d: (d["retention_recovered"] - d["retention_silent"])
@@ -185,6 +189,7 @@ register(
                 "failed customers who invoke it and from a share `false_claim_rate` of "
                 "customers without a failure. Up to what payout per claim does it still pay "
                 "(the break-even payout)?",
+        unit="currency units per claim",
         answer=_break_even, data=_guarantee, rtol=1e-3,
         misconceptions=(M("no-false-claims", lambda d: _break_even(d, false_claims=False),
                           "You ignored the false claims: they cost a payout too but keep no "
@@ -215,6 +220,7 @@ register(
         "12.10", "With the course model's defaults and a full recovery, what share of customers "
                  "(a proportion) ends up more satisfied than with no failure after a failure of "
                  "`severity`?",
+        unit="a proportion (0-1)",
         answer=lambda d: rc.paradox_share(severity=d["severity"], recovery="full"),
         data=_severity, rtol=0.02, atol=0.005,
         misconceptions=(M("repeat", lambda d: rc.paradox_share(
@@ -227,6 +233,7 @@ register(
         "12.11", "In the recovery experiment (dataset `recovery_experiment`), fit the full "
                  "factorial OLS model satisfaction ~ severity x recovery x attribution and its "
                  "type-II ANOVA. What is the partial eta squared of the recovery factor?",
+        unit="a partial eta squared (0-1)",
         answer=_eta, rtol=1e-3,
         misconceptions=(M("eta-squared", lambda d: _eta(d, partial=False),
                           "That is eta squared (SS / total SS). Partial eta squared divides by "

@@ -27,6 +27,7 @@ register(
     Question(
         "11.1", "A customer spends $75 per purchase at a 30 % gross profit and makes five "
                 "purchases over five years. What is her simple lifetime value (dollars)?",
+        unit="dollars",
         answer=lambda d: rel.simple_lifetime_value(75, 0.30, 5),
         misconceptions=(
             M("one-purchase", lambda d: 22.5, "That is the value of one purchase; multiply by "
@@ -39,6 +40,7 @@ register(
     Question(
         "11.2", "Three notes a day, every working day: how many contacts by the end of the "
                 "year (TB 7.4, 'It's the little things')?",
+        unit="contacts (a count)",
         answer=lambda d: rel.little_things_contacts(3)[1],
         misconceptions=(
             M("365-days", lambda d: 3 * 365, "Notes are written on working days: 15 a week, "
@@ -52,6 +54,7 @@ register(
         "11.3", "A firm wins `acquired` new customers each period and keeps a share "
                 "`retention` of its customers from one period to the next. How many customers "
                 "does its leaky bucket hold in the long run?",
+        unit="customers",
         answer=lambda d: rel.leaky_bucket_steady_state(d["acquired"], d["retention"]),
         data=_bucket,
         misconceptions=(
@@ -66,6 +69,7 @@ register(
     Question(
         "11.4", "A firm's defection rate falls from 10 % to 5 % a year (as at MBNA). By what "
                 "factor does the expected customer lifetime grow?",
+        unit="a factor (times as long)",
         answer=lambda d: float(rel.expected_lifetime(0.95) / rel.expected_lifetime(0.90)),
         misconceptions=(
             M("five-percent", lambda d: 1.05, "Retention rises by only 5 points, but lifetime "
@@ -79,6 +83,7 @@ register(
         "11.5", "Cutting defection from 10 % to 5 % adds 5 % more customers next year. Fixed "
                 "costs are 80 % of the firm's contribution. By what share does next year's "
                 "profit rise (0.25 = 25 %)?",
+        unit="a proportion (0-1)",
         answer=lambda d: rel.retention_profit_uplift(0.10, 0.05, 0.80),
         misconceptions=(
             M("revenue-growth", lambda d: 0.05, "5 % is the growth in contribution. Profit is "
@@ -108,6 +113,7 @@ register(
         "11.7", "In the four-stage chain (stage_chain) with friends -> partners probability "
                 "`partner` and friends lost `lose_friend` (other values at their defaults), how "
                 "many periods does a friend need on average to become a partner?",
+        unit="periods",
         answer=_friends_time, data=_chain,
         misconceptions=(M("ignore-loss", lambda d: 1 / d["partner"],
                           "1 / p ignores that friends can be lost and must climb again from "
@@ -155,6 +161,7 @@ register(
         "11.10", "`customers` satisfied customers each tell five other people (TB 1.3); a share "
                  "`conversion` of the people told buy. How many new customers does this first "
                  "round of word of mouth bring?",
+        unit="customers",
         answer=_first_generation, data=_wom,
         misconceptions=(
             M("told-not-bought", lambda d: d["customers"] * 5,
@@ -167,6 +174,7 @@ register(
     Question(
         "11.11", "Of `purchases` purchases, what is the largest number for which word of mouth "
                  "was the primary factor, using the textbook's range (TB 1.3)?",
+        unit="purchases (a count)",
         answer=lambda d: float(d["purchases"] * 0.50), data=_wom,
         misconceptions=(
             M("low-end", lambda d: float(d["purchases"] * 0.20),

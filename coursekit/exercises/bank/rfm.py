@@ -6,6 +6,8 @@ scores, total instead of average purchase, days vs weeks, customer share instead
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pandas as pd
 
@@ -20,21 +22,41 @@ AS_OF = "2024-03-31"
 
 def _log(rng: np.random.Generator) -> dict:
     """Ten customers A-J, 1-6 purchases each in the first quarter of 2024."""
-    rows = []
+    rows, repeat_buyers = [], []
     start = pd.Timestamp("2024-01-01")
     for name in "ABCDEFGHIJ":
         n = int(rng.integers(1, 7))
+        if n >= 2:
+            repeat_buyers.append(name)
         typical = float(rng.choice([15, 25, 40, 80]))
         days = np.sort(rng.choice(90, size=n, replace=False))
         for day in days:
             rows.append({"customer_id": name,
                          "date": str((start + pd.Timedelta(days=int(day))).date()),
                          "amount": round(float(typical * rng.uniform(0.7, 1.3)), 2)})
-    return {"log": rows, "as_of": AS_OF, "customer": str(rng.choice(list("ABCDEFGHIJ")))}
+    # the customer asked about bought at least twice (with one purchase, first = last purchase
+    # and total = average), preferably one whose value-matrix cell depends on using the
+    # average rather than the total (so that mix-up shows); exercise_data rejects the rest
+    totals = {c: sum(r["amount"] for r in rows if r["customer_id"] == c) for c in "ABCDEFGHIJ"}
+    counts = {c: sum(r["customer_id"] == c for r in rows) for c in "ABCDEFGHIJ"}
+    averages = {c: totals[c] / counts[c] for c in totals}
+    telling = [c for c in repeat_buyers
+               if (averages[c] > np.median(list(averages.values())))
+               != (totals[c] > np.median(list(totals.values())))]
+    return {"log": rows, "as_of": AS_OF,
+            "customer": str(rng.choice(telling or repeat_buyers or list("ABCDEFGHIJ")))}
 
 
 def _table(d: dict, **kw) -> pd.DataFrame:
-    return rfm.rfm_table(pd.DataFrame(d["log"]), as_of=d["as_of"], **kw)
+    """The RFM table of the log (a copy; cached, as every question of the module reads it)."""
+    rows = tuple((r["customer_id"], r["date"], r["amount"]) for r in d["log"])
+    return _cached_table(rows, d["as_of"], tuple(sorted(kw.items()))).copy()
+
+
+@lru_cache(maxsize=256)
+def _cached_table(rows: tuple, as_of: str, kw: tuple) -> pd.DataFrame:
+    log = pd.DataFrame(list(rows), columns=["customer_id", "date", "amount"])
+    return rfm.rfm_table(log, as_of=as_of, **dict(kw))
 
 
 def _row(d: dict) -> pd.Series:
@@ -58,6 +80,7 @@ register(
     Question(
         "05.1", "In the transaction log `log`, how many days before `as_of` did customer "
                 "`customer` last buy (recency in days)?",
+        unit="days",
         answer=lambda d: float(_row(d)["recency"]), data=_log,
         misconceptions=(
             M("first-purchase", lambda d: float(
@@ -72,6 +95,7 @@ register(
         "05.2", "For customer `customer`, give [frequency, average purchase amount] "
                 "(number of purchases, dollars per purchase).",
         kind="numbers", data=_log,
+        unit="[purchases, dollars per purchase]",
         answer=lambda d: [float(_row(d)["frequency"]), float(_row(d)["average_purchase"])],
         misconceptions=(
             M("total", lambda d: [float(_row(d)["frequency"]), float(_row(d)["monetary"])],
@@ -84,6 +108,7 @@ register(
         "05.3", "Score recency in quintiles across the ten customers (5 = the most recent 20%,"
                 " ties share the lowest score: rfm.rfm_scores). What is the R score of "
                 "customer `customer`?",
+        unit="a score from 1 to 5",
         answer=lambda d: int(rfm.rfm_scores(_table(d)).loc[d["customer"], "R"]), data=_log,
         misconceptions=(
             M("reversed", lambda d: int(rfm.quantile_scores(
@@ -112,6 +137,7 @@ register(
     Question(
         "05.5", "What share of the total sales in `log` comes from the top 20% of customers "
                 "(the 2 biggest spenders of 10)?",
+        unit="a proportion (0-1)",
         answer=lambda d: _top(d, 0.20), data=_log,
         misconceptions=(
             M("customer-share", lambda d: 0.20,
@@ -139,6 +165,7 @@ register(
         "05.7", "How many of the ten customers in `log` are in the 'Best' cell with median "
                 "cut points?",
         data=_log,
+        unit="customers (a count)",
         answer=lambda d: int((rfm.value_matrix(_table(d))["cell"] == "Best").sum()),
         misconceptions=(
             M("total", lambda d: int((rfm.value_matrix(
@@ -153,6 +180,7 @@ register(
                 "single retailer, yet these customers generate between 55 percent and 70 "
                 "percent of retail sales\" (TB 4.2). As a benchmark: if every customer spent "
                 "the same, what share of sales would any 15% of customers give?",
+        unit="a proportion (0-1)",
         answer=lambda d: rfm.top_share(np.ones(100), 0.15),
         misconceptions=(
             M("textbook", lambda d: 0.55,

@@ -28,6 +28,7 @@ register(
     Question(
         "10.1", "In the textbook's bottled-water example, by how many dollars does total "
                 "contribution rise when the firm offers a second, vitamin-fortified product?",
+        unit="dollars",
         answer=_water_gain,
         misconceptions=(
             M("total", lambda d: 115.0, "That is the new total; the question asks for the "
@@ -38,6 +39,7 @@ register(
     ),
     Question(
         "10.2", "By what share does contribution rise from $75 to $115 (0.5 = 50 %)?",
+        unit="a proportion (0-1)",
         answer=lambda d: 115 / 75 - 1, rtol=1e-3,
         misconceptions=(M("of-new", lambda d: 40 / 115, "You divided the gain by the new "
                           "total; growth is measured against the starting $75."),),
@@ -49,6 +51,7 @@ register(
                 "add $0.25 to the $0.50 cost) but price the vitamin water at `health_price` and "
                 "win a share `health_segment_share_after` of the health segment. What is the "
                 "total differentiated contribution (dollars)?",
+        unit="dollars",
         answer=_water_total, data=_water,
         misconceptions=(
             M("old-cost", lambda d: 70 + 150 * d["health_segment_share_after"] * (d["health_price"] - 0.5),
@@ -72,6 +75,7 @@ register(
         "10.5", "Coding L = 1, M = 2, H = 3, a station scores 5 on 'Prices good' and 1 on "
                 "every other reason. What is its importance-weighted fit for the price-driven "
                 "segment, sum(w p) / sum(w)?",
+        unit="points on the 1-5 scale",
         answer=lambda d: float(seg.segment_fit(
             [5, 1, 1, 1, 1, 1, 1])["price driven"]),
         misconceptions=(M("unweighted", lambda d: 11 / 7, "You averaged the scores without "
@@ -132,6 +136,7 @@ register(
                 "by `distributor` on cost; the retailer marks up by `retailer` on cost. What is "
                 "the shelf price (dollars)? (TB 4.3: 'consider all of the mark-ups through the "
                 "chain')",
+        unit="dollars",
         answer=_shelf, data=_chain,
         misconceptions=(
             M("added-markups", lambda d: d["producer_price"] * (1 + d["distributor"] + d["retailer"]),
@@ -147,6 +152,7 @@ register(
         "10.10", "With the same mark-ups, the market's sticker-shock point is `sticker_shock` "
                  "dollars. What is the highest price the producer can charge the distributor so "
                  "that the shelf price stays at or below it (dollars)?",
+        unit="dollars",
         answer=_ceiling, data=_chain,
         misconceptions=(
             M("subtracted-markups", lambda d: d["sticker_shock"] * (1 - d["distributor"] - d["retailer"]),

@@ -56,6 +56,7 @@ register(
         "07.1", "A customer rates item 11 ('employees give you prompt service') `e` for "
                 "expectation and `p` for perception on the 1-7 scale. What is the SERVQUAL gap "
                 "score of this item?",
+        unit="scale points (P - E)",
         answer=lambda d: float(d["p"] - d["e"]), data=_item,
         misconceptions=(M("reversed-sign", lambda d: float(d["e"] - d["p"]),
                           "You computed E - P. The SERVQUAL gap is P - E: perception minus "
@@ -66,6 +67,7 @@ register(
     Question(
         "07.2", "On the five reliability items a respondent gives the expectations `e` and the "
                 "perceptions `p`. What is the respondent's reliability gap score?",
+        unit="scale points (P - E)",
         answer=_dimension_gap, data=_reliability,
         misconceptions=(
             M("reversed-sign", lambda d: -_dimension_gap(d),
@@ -79,6 +81,7 @@ register(
     Question(
         "07.3", "A branch's mean dimension gaps are in `gaps`. What is its unweighted SERVQUAL "
                 "score?",
+        unit="scale points (P - E)",
         answer=lambda d: sq.servqual_score(d["gaps"]), data=_profile,
         misconceptions=(
             M("weighted", lambda d: _weighted(d),
@@ -92,6 +95,7 @@ register(
     Question(
         "07.4", "The customers allocated 100 importance points as in `weights`. What is the "
                 "importance-weighted SERVQUAL score of the branch with the gaps `gaps`?",
+        unit="scale points (P - E)",
         answer=_weighted, data=_profile,
         misconceptions=(
             M("unweighted", lambda d: sq.servqual_score(d["gaps"]),
@@ -108,6 +112,7 @@ register(
         "07.5", "A customer's adequate service level for responsiveness is `adequate`, the "
                 "desired level `desired` and the perceived level `perceived`. What is the "
                 "measure of service adequacy (MSA)?",
+        unit="scale points (P - adequate)",
         answer=lambda d: sq.zone_of_tolerance(d["adequate"], d["desired"], d["perceived"]).msa,
         data=_zone,
         misconceptions=(
@@ -133,6 +138,7 @@ register(
     Question(
         "07.7", "Four respondents answer three tangibles items: rows [[4, 5, 4], [6, 6, 5], "
                 "[3, 4, 4], [5, 6, 6]]. What is Cronbach's alpha of the three items?",
+        unit="a coefficient (at most 1)",
         answer=lambda d: sq.cronbach_alpha(_ALPHA_DATA), rtol=1e-3,
         misconceptions=(M("no-k-correction", lambda d: _alpha_no_correction(d),
                           "You left out the factor k / (k - 1) = 3 / 2: alpha = k/(k-1) x "
@@ -162,6 +168,7 @@ register(
         "07.9", "Customers' mean expectation of responsiveness is 6.2; the managers' mean "
                 "estimate of what customers expect is 5.4. What is gap 1 (the knowledge gap) "
                 "for responsiveness?",
+        unit="scale points",
         answer=lambda d: 6.2 - 5.4,
         misconceptions=(M("reversed-sign", lambda d: 5.4 - 6.2,
                           "Gap 1 = customer expectations - management's perception of them; "
@@ -213,8 +220,14 @@ register(
 # --- TB 5.1.10 and 5.1.18: MTTR, service standards and the discussion rubric --------------------
 
 def _repairs(rng: np.random.Generator) -> dict:
-    return {"repair_hours": [float(x) for x in rng.integers(1, 25, 5)],
-            "within": float(rng.integers(4, 13))}
+    """Five repair times and a limit that some, but not all, of them meet (a share of 0 would
+    look the same as a percentage, a share of 1 the same as its complement's mistake)."""
+    while True:
+        hours = [float(x) for x in rng.integers(1, 25, 5)]
+        within = float(rng.integers(4, 13))
+        data = {"repair_hours": hours, "within": within}
+        if 0 < _within_share(data) < 1:
+            return data
 
 
 def _mttr(d: dict) -> float:
@@ -233,6 +246,7 @@ register(
     Question(
         "07.14", "Support automation aims at a lower mean time to repair (TB 5.1.10). Five "
                  "repairs took `repair_hours` hours. What is the MTTR (hours)?",
+        unit="hours",
         answer=_mttr, data=_repairs,
         misconceptions=(
             M("total", lambda d: float(sum(d["repair_hours"])),
@@ -245,6 +259,7 @@ register(
     Question(
         "07.15", "A SMART standard says 'fix every fault within `within` hours'. What share of "
                  "the five repairs in `repair_hours` met it (0.6 = 60 %)?",
+        unit="a proportion (0-1)",
         answer=_within_share, data=_repairs,
         misconceptions=(
             M("missed-share", lambda d: 1 - _within_share(d),
@@ -255,6 +270,7 @@ register(
     Question(
         "07.16", "Under the TB 5.1.18 rubric, a student's initial post does not fully address the "
                  "prompt, and she replies to two classmates. How many points of 10 does she get?",
+        unit="points out of 10",
         answer=lambda d: float(_discussion("developing", 2)),
         misconceptions=(
             M("one-reply", lambda d: float(_discussion("developing", 1)),

@@ -45,6 +45,7 @@ def _winner(d: dict, weighted: bool = True) -> str:
 register(
     Question(
         "01.1", "You and a friend swap $5 bills. What value does the exchange create for you?",
+        unit="dollars",
         answer=lambda d: value.exchange_value(given=5, received=5),
         misconceptions=(M("benefit-only", lambda d: 5.0,
                           "You counted the benefit (the $5 you receive) but not the cost (the "
@@ -55,6 +56,7 @@ register(
     Question(
         "01.2", "At the broken bus-ticket machine a man gives a $5 bill for four $1 bills. "
                 "What is one $1 bill worth to him in that moment (dollars)?",
+        unit="dollars",
         answer=lambda d: value.situational_unit_worth(paid=5, units=4),
         misconceptions=(
             M("inverted", lambda d: 4 / 5, "You divided the bills by the money: he pays $5 "
@@ -68,6 +70,7 @@ register(
     Question(
         "01.3", "Seven friends share the Airbnb apartment at $280 a night. What does each pay "
                 "per night (dollars)?",
+        unit="dollars",
         answer=lambda d: value.per_person_price(280, 7),
         misconceptions=(M("beds", lambda d: 280 / 6, "You divided by the six beds, but all "
                           "seven people share the price (one sleeps on the couch)."),),
@@ -76,6 +79,7 @@ register(
     Question(
         "01.4", "How much does each person save per night by taking the Airbnb instead of "
                 "sharing a Marriott room with one friend (dollars)?",
+        unit="dollars",
         answer=lambda d: 50 - value.per_person_price(280, 7),
         misconceptions=(M("own-room", lambda d: 95 - 40, "You compared with a Marriott room "
                           "of your own ($95); the question compares with sharing ($50)."),),
@@ -85,6 +89,7 @@ register(
         "01.5", "A lodging option gives a benefit of `benefit` dollars a night and costs `price`"
                 " dollars, but it is `miles` miles from the venue and each mile costs you "
                 "`cost_per_mile` dollars of time and fares. What is its net value (dollars)?",
+        unit="dollars",
         answer=_offer_value, data=_trip,
         misconceptions=(M("price-only", lambda d: d["benefit"] - d["price"],
                           "You subtracted only the price. Value is more than price: the travel "
@@ -94,6 +99,7 @@ register(
     ),
     Question(
         "01.6", "For the same option, what is the value ratio benefit / total cost?",
+        unit="a ratio (benefit per dollar of cost)",
         answer=lambda d: value.value_ratio(d["benefit"], d["price"] + _travel_cost(d)),
         data=_trip,
         misconceptions=(
@@ -108,6 +114,7 @@ register(
         "01.7", "With the importance weights `weights` and the beliefs (1-7) for the hotel on "
                 "price, location and comfort in `hotel`, what is the hotel's importance-weighted "
                 "multi-attribute value sum(w_i * b_i)?",
+        unit="points on the 1-7 belief scale",
         answer=lambda d: _weighted_value(d, "hotel"), data=_beliefs,
         misconceptions=(M("unweighted", lambda d: _weighted_value(d, "hotel", weighted=False),
                           "You added the beliefs without weighting them by importance."),),

@@ -115,8 +115,13 @@ class ModifiedBGNBD(BTYDModel):
         x, t_x, big_t = check_rfm(frequency, recency, T)
         w, x, t_x, big_t = compress_rows(check_weights(weights, len(x)), x, t_x, big_t)
         start = np.array([1.0, float(np.mean(big_t)), 1.0, 1.0])
+        def weighted_grad(params: np.ndarray) -> tuple[float, np.ndarray]:
+            # _maximise takes the weighted totals (the sum over customers) and their gradient
+            ll, grad = _loglik_grad(params, x, t_x, big_t)
+            return float(np.einsum("i,i->", w, ll)), np.einsum("i,ij->j", w, grad)
+
         self._maximise(lambda p: _loglik(p, x, t_x, big_t), w, x0=start,
-                       loglik_grad=lambda p: _loglik_grad(p, x, t_x, big_t))
+                       loglik_grad=weighted_grad)
         return self
 
     def log_likelihood(self, frequency: Any, recency: Any, T: Any) -> np.ndarray:

@@ -163,8 +163,8 @@ register(
                 "alpha, a, b in the data) describes a customer with `frequency` repeat "
                 "purchases, the last at week `recency`, observed for `T` weeks. How many "
                 "purchases should you forecast for the next year (52 weeks)?",
-        answer=lambda d: _bg_purchases(d, 52), data=_weekly,
         unit="purchases",
+        answer=lambda d: _bg_purchases(d, 52), data=_weekly,
         misconceptions=(
             M("rate-times-52", lambda d: 52 * _bg_purchases(d, 1),
               "You scaled next week's expected purchases by 52. That ignores the dropout the "
@@ -256,6 +256,7 @@ register(
         "04.11", "MBG/NBD (Batislam et al. 2007) with the CDNOW estimates r = 0.525, "
                  "alpha = 6.183, a = 0.891, b = 1.614: a customer bought once and never again "
                  "in the `T` weeks since. What is the probability that she is still alive?",
+        unit="a probability (0-1)",
         answer=lambda d: float(ModifiedBGNBD.from_params(**MBG).prob_alive(0, 0, d["T"])[0]),
         data=_silent_weeks,
         misconceptions=(
@@ -322,6 +323,7 @@ register(
                  "of each year and costs `m` in promotion half-way through each year while "
                  "active; retention `r`, discount rate `d`, horizon `years` (the customer is "
                  "acquired now, year 0). What is the CLV?",
+        unit="dollars",
         answer=lambda d: clv.berger_nasr_clv(d["gc"], d["m"], d["r"], d["d"], d["years"]),
         data=_bn,
         misconceptions=(
@@ -342,6 +344,7 @@ register(
                  "and each new customer is worth `clv_new`. With discount rate `d` and the "
                  "cohorts of the next `years` years (discounted from the end of each year), what "
                  "is the customer equity?",
+        unit="dollars",
         answer=_equity, data=_cohorts,
         misconceptions=(
             M("current-only", lambda d: d["current"] * d["clv_current"],
@@ -361,6 +364,7 @@ register(
                  "spending rises, rate = ceiling (1 - exp(-k spend)). A manager judges that "
                  "`spend` dollars per prospect win `rate_share` x ceiling. What rate do twice "
                  "that many dollars win?",
+        unit="a proportion (0-1)",
         answer=_rate_at_double, data=_curve,
         misconceptions=(
             M("linear", lambda d: min(2 * d["ceiling"] * d["rate_share"], 1.0),

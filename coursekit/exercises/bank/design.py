@@ -138,6 +138,7 @@ register(
                  "barista needs `drink_minutes` for the drink and the back oven "
                  "`pastry_minutes` for the pastry. How many minutes does the customer wait "
                  "at 'collect the drink and the pastry'?",
+        unit="minutes",
         answer=_pickup_wait, data=_coffee,
         misconceptions=(
             M("drink-only", lambda d: 0.1 + d["drink_minutes"],
@@ -155,6 +156,7 @@ register(
     Question(
         "13.11", "How many fail points of the hotel-stay blueprint lie below the line of "
                  "visibility (invisible to the guest)?",
+        unit="fail points (a count)",
         answer=lambda d: int((~des.fail_points(_hotel_blueprint())["visible"]).sum()),
         misconceptions=(M("all", lambda d: 6, "That counts every fail point; the clerk at the "
                           "desk (onstage) is visible to the guest."),
@@ -165,6 +167,7 @@ register(
         "13.12", "With the coffee-shop minutes of 13.10, the espresso machine fails and the "
                  "drink takes 2 minutes longer. How many minutes longer does the customer wait "
                  "in all?",
+        unit="minutes",
         answer=lambda d: des.delay_impact(_coffee_blueprint(d), "C09", 2.0)["added_wait"],
         data=_coffee,
         misconceptions=(M("full", lambda d: 2.0, "The drink has slack: it was ready before the pastry, "
@@ -206,6 +209,7 @@ register(
                  "servers that keep the queue stable: floor(load) + 1, with load = arrivals per "
                  "minute x service minutes. What is the probability that a customer has to wait "
                  "(Erlang C)?",
+        unit="a probability (0-1)",
         answer=lambda d: _queue(d).p_wait, data=_counter,
         misconceptions=(
             M("utilisation", lambda d: _queue(d).utilisation, "That is the utilisation rho; "
@@ -219,6 +223,7 @@ register(
     ),
     Question(
         "13.14", "For the counter of 13.13, what is the mean wait in the queue, in minutes?",
+        unit="minutes",
         answer=lambda d: _queue(d).mean_wait, data=_counter,
         misconceptions=(
             M("no-c", lambda d: 1 / (_with_servers(d)["servers"] / d["service_minutes"]
@@ -234,6 +239,7 @@ register(
     Question(
         "13.15", "Same arrivals and service time as 13.13. How many servers does the counter "
                  "need so that the mean wait in the queue is at most 0.5 minutes?",
+        unit="servers (a count)",
         answer=lambda d: des.servers_needed(d["arrivals_per_hour"] / 60, d["service_minutes"],
                                             max_mean_wait=0.5), data=_counter,
         misconceptions=(M("stable-only", lambda d: _with_servers(d)["servers"],

@@ -314,6 +314,7 @@ register(
         "07.17", "Two coders sorted the same critical incidents into BBT's three groups; "
                  "`table[i][j]` counts the incidents coder A put in group i and coder B in group "
                  "j. What is Cohen's kappa?",
+        unit="kappa (at most 1)",
         answer=_kappa, data=_coders,
         misconceptions=(
             M("raw-agreement", lambda d: _kappa_parts(d)[0], "That is the raw agreement p_o; "
@@ -325,6 +326,7 @@ register(
     Question(
         "07.18", "In `load_dataset('critical_incidents')`, what share of the *dissatisfying* "
                  "incidents did coder A put into group '1 system failure'?",
+        unit="a proportion (0-1)",
         answer=lambda d: float(_incident_counts()["share_dissatisfying"]),
         misconceptions=(
             M("row-share", lambda d: float(_incident_counts()["n_dissatisfying"]
@@ -375,6 +377,7 @@ register(
     Question(
         "07.20", "Twenty customers answered 'how likely are you to recommend us?' (0-10) with "
                  "`scores`. What is the Net Promoter Score (in points, -100 to 100)?",
+        unit="NPS points (-100 to 100)",
         answer=lambda d: sq.nps(d["scores"]), data=_recommend,
         misconceptions=(
             M("seven-up", lambda d: 100 * (np.mean(np.asarray(d["scores"]) >= 7)
@@ -390,6 +393,7 @@ register(
     Question(
         "07.21", "For the same twenty answers, what is the standard error of the NPS in points, "
                  "100 sqrt((p + d - (p - d)^2) / n)?",
+        unit="NPS points",
         answer=_nps_se, data=_recommend,
         misconceptions=(
             M("promoter-share-se", lambda d: 100 * np.sqrt(_nps_parts(d)[0]

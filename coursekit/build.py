@@ -128,7 +128,10 @@ def _without_python_version(text: str | None) -> str | None:
     is not stale)."""
     if text is None:
         return None
-    nb = nbformat.reads(text, as_version=4)
+    try:
+        nb = nbformat.reads(text, as_version=4)
+    except Exception:  # noqa: BLE001 - an unreadable exercise file is simply out of date
+        return text
     nb.metadata.get("language_info", {}).pop("version", None)
     return nbformat.writes(nb)
 

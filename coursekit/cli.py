@@ -136,7 +136,8 @@ def _cmd_class_report(args) -> int:
 
 
 def _cmd_progress(args) -> int:
-    from coursekit.exercises.progress import progress_file, progress_report
+    from coursekit.course import progress_report
+    from coursekit.exercises.progress import progress_file
 
     store = progress_file()
     if store.is_dir():

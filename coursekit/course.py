@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = ["Module", "MODULES", "get_module", "resolve_modules", "modules_table_markdown",
-           "welcome_markdown", "sync_readme", "project_root"]
+           "welcome_markdown", "sync_readme", "project_root", "progress_report"]
 
 STATUSES = ("ready", "planned")
 
@@ -224,3 +224,11 @@ def project_root() -> Path | None:
     """The source checkout holding notebooks/ and solutions/, or None for a bare install."""
     here = Path(__file__).resolve().parent.parent
     return here if (here / "solutions").is_dir() and (here / "pyproject.toml").exists() else None
+
+
+def progress_report(module_ids=None):
+    """The student's progress per module with the course's titles and a total row (what the
+    welcome notebook and ``coursekit progress`` show; see ``coursekit.exercises.progress``)."""
+    from coursekit.exercises.progress import progress_report as report
+
+    return report(module_ids, titles={m.id: m.title for m in MODULES})

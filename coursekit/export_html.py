@@ -23,8 +23,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from coursekit.course import Module, project_root, resolve_modules
+from coursekit.plots._style import figure_alt_text
 
-__all__ = ["ExportReport", "export_html", "external_resources", "figure_alt_text"]
+__all__ = ["ExportReport", "export_html", "external_resources"]
 
 _TEMPLATE = r"""{%- extends 'lab/index.html.j2' -%}
 {%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
@@ -60,31 +61,6 @@ class ExportReport:
         lines = [f"wrote {self.out / 'index.html'}"]
         lines += [f"  {p:<44}{s:6.1f} s" for p, s in zip(self.pages, self.seconds)]
         return "\n".join(lines)
-
-
-def figure_alt_text(fig) -> str:
-    """Alt text of a Matplotlib figure: its (sup)title, then per axes the title and axis labels.
-
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> import matplotlib.pyplot as plt
-    >>> fig, ax = plt.subplots()
-    >>> _ = ax.set(title="Value per offer", xlabel="offer", ylabel="net value ($)")
-    >>> figure_alt_text(fig)
-    'Figure: Value per offer (x: offer; y: net value ($))'
-    >>> plt.close(fig)
-    """
-    parts = []
-    sup = getattr(fig, "_suptitle", None)
-    if sup is not None and sup.get_text():
-        parts.append(sup.get_text())
-    for ax in fig.get_axes():
-        title = ax.get_title() or ax.get_title(loc="left")
-        labels = "; ".join(f"{k}: {v}" for k, v in (("x", ax.get_xlabel()),
-                                                     ("y", ax.get_ylabel())) if v)
-        if title or labels:
-            parts.append(f"{title} ({labels})" if labels else title)
-    return "Figure: " + " | ".join(p for p in parts if p) if parts else "Figure"
 
 
 def install_alt_text() -> None:

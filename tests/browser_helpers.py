@@ -216,3 +216,88 @@ def numbers(text: str) -> list[float]:
 
 def shows(text: str, value: float, tol: float) -> bool:
     return any(abs(n - value) <= tol for n in numbers(text))
+
+
+# --- what the page shows: controls and figures ---------------------------------------------
+
+_SLIDER_TRACKS = """() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) '
+                                                    + '.widget-hslider')].map(s => ({
+  explorer: s.closest('.coursekit-explorer')?.querySelector('h4')?.textContent || '',
+  label: s.querySelector('.widget-label')?.textContent || '',
+  track: s.querySelector('.slider-container').getBoundingClientRect().width}))"""
+
+_DROPDOWNS = """() => {
+  const ctx = document.createElement('canvas').getContext('2d');
+  return [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) '
+                                       + '.widget-dropdown select')].map(sel => {
+    const cs = getComputedStyle(sel);
+    ctx.font = cs.font;
+    const need = Math.max(0, ...[...sel.options].map(o => ctx.measureText(o.text).width));
+    // padding-right holds the arrow: the text area is the content box
+    const inner = sel.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+    return {explorer: sel.closest('.coursekit-explorer')?.querySelector('h4')?.textContent || '',
+            label: sel.parentElement.querySelector('.widget-label')?.textContent || '',
+            need, inner};
+  });
+}"""
+
+
+def slider_tracks(page) -> list[dict]:
+    """Every slider of the open notebook: ``{"explorer", "label", "track"}`` (track width in
+    CSS pixels: the part of the row the handle moves along)."""
+    return page.evaluate(_SLIDER_TRACKS)
+
+
+def truncated_dropdowns(page) -> list[dict]:
+    """Drop-downs of the open notebook whose text area is narrower than their longest option
+    (measured with the select's own font)."""
+    return [d for d in page.evaluate(_DROPDOWNS) if d["inner"] + 0.5 < d["need"]]
+
+
+_IMAGES = """b => [...b.querySelectorAll('.widget-output img')].map(i => i.getAttribute('src'))"""
+
+
+def displayed_images(box) -> list[str]:
+    """The ``src`` of every image in the explorer's output area (``data:image/png;base64,...``
+    as JupyterLab shows a kernel's PNG)."""
+    return box.evaluate(_IMAGES)
+
+
+def png_of(src: str) -> bytes:
+    import base64
+
+    head, _, data = src.partition(",")
+    if not head.startswith("data:image/png;base64"):
+        raise ValueError(f"not an inline PNG: {head[:40]!r}")
+    return base64.b64decode(data)
+
+
+def ink_share(png: bytes) -> tuple[tuple[int, int], float]:
+    """(width, height) of a PNG and its share of pixels that are not (near) white: a blank or
+    half-drawn figure has much less ink than a complete one of the same state."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    pixels = np.asarray(image)
+    return image.size, float((pixels.min(axis=2) < 245).mean())
+
+
+def images_outside_explorers(box) -> int:
+    """Images in the explorer's cell output that are not inside an explorer's output area
+    (a figure the inline backend showed on its own, e.g. half drawn)."""
+    return box.evaluate(
+        "b => { const cell = b.closest('.jp-CodeCell');"
+        " return [...cell.querySelectorAll('.jp-OutputArea-output img')]"
+        ".filter(i => !i.closest('.widget-output')).length; }")
+
+
+def rerun_cell_of(box) -> None:
+    """Run the cell that displays ``box`` again (click into its code, Ctrl+Enter), without
+    waiting for it to finish."""
+    page = box.page
+    cell = box.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' jp-CodeCell ')]")
+    cell.first.locator(".jp-InputArea-editor .cm-content").first.click()
+    page.keyboard.press("Control+Enter")

@@ -20,7 +20,7 @@ from matplotlib.colors import to_rgb
 
 import coursekit.plots
 import coursekit.widgets
-from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE
+from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, offscreen_figures
 from coursekit.widgets._base import Explorer, _Inline
 from notebook_runner import ROOT
 
@@ -227,8 +227,10 @@ def _figures_rendered_by(explorer, monkeypatch) -> list:
 
     shown = []
     monkeypatch.setattr(base, "display", shown.append)  # every render step goes through show()
-    explorer._render(explorer.result, _Inline())
-    return [f for f in shown if isinstance(f, Figure)]
+    with offscreen_figures():
+        explorer._render(explorer.result, _Inline())
+    figures = [getattr(f, "figure", f) for f in shown]  # show() displays RenderedFigure's
+    return [f for f in figures if isinstance(f, Figure)]
 
 
 _UNIT = re.compile(r"\(.+\)|\[.+\]|\$|%|\b(share|proportion|probability|count|number|"

@@ -17,10 +17,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pytest
 
 from browser_helpers import (CHROMIUM, CHROMIUM_ARGS, LabServer, browser_missing,
-                             explorer_box, open_notebook, run_all_cells, set_control, shows,
+                             displayed_images, explorer_box, images_outside_explorers,
+                             ink_share, open_notebook, png_of, rerun_cell_of, run_all_cells,
+                             set_control, shows, slider_tracks, truncated_dropdowns,
                              wait_for_output, wait_until_shows)
 from coursekit.course import resolve_modules
 from notebook_runner import ROOT
@@ -32,9 +35,10 @@ ARTIFACTS = ROOT / "test-artifacts" / "browser"
 class Drive:
     """How to operate a lesson's main explorer and which displayed number to check.
 
-    ``make`` builds the same explorer headless (as the lesson does), ``control`` is the key of
-    the control to move to ``value`` (or ``value(explorer)``), and ``shown`` extracts from the
-    explorer's result the number its output displays (within ``tol``, the display rounding).
+    ``make(draw=False)`` builds the same explorer headless (as the lesson does; ``draw=True``
+    with its render step), ``control`` is the key of the control to move to ``value`` (or
+    ``value(explorer)``), and ``shown`` extracts from the explorer's result the number its
+    output displays (within ``tol``, the display rounding).
     """
 
     make: Callable[[], Any]
@@ -46,7 +50,7 @@ class Drive:
     def expected(self) -> tuple[Any, str, Any, float, float]:
         """(explorer, control label, new value, number shown at the defaults, number after the
         change), both numbers computed with the explorer's pure update function."""
-        explorer = self.make()
+        explorer = self.make(draw=False)
         value = self.value(explorer) if callable(self.value) else self.value
         values = explorer.values()
         before = float(self.shown(explorer._update(**values)))
@@ -54,36 +58,36 @@ class Drive:
         return explorer, explorer.controls[self.control].description, value, before, after
 
 
-def _rfm():
+def _rfm(draw: bool = False):
     from coursekit.datasets import load_dataset
     from coursekit.models import rfm
     from coursekit.widgets.rfm import CutPointExplorer
 
     tx = load_dataset("cdnow_transactions")[["customer_id", "date", "dollar_value"]]
     table = rfm.rfm_table(tx.rename(columns={"dollar_value": "amount"}), as_of="1998-06-30")
-    return CutPointExplorer(table, draw=False)
+    return CutPointExplorer(table, draw=draw)
 
 
-def _qfd():
+def _qfd(draw: bool = False):
     from coursekit.datasets import load_dataset
     from coursekit.models.qfd import HouseOfQuality
     from coursekit.widgets.qfd import QFDExplorer
 
-    return QFDExplorer(HouseOfQuality.from_dict(load_dataset("qfd_restaurant")), draw=False)
+    return QFDExplorer(HouseOfQuality.from_dict(load_dataset("qfd_restaurant")), draw=draw)
 
 
-def _gap():
+def _gap(draw: bool = False):
     from coursekit.datasets import load_dataset
     from coursekit.widgets.servqual import GapExplorer
 
-    return GapExplorer(load_dataset("servqual_survey"), draw=False)
+    return GapExplorer(load_dataset("servqual_survey"), draw=draw)
 
 
 def _default(module: str, cls: str):
-    def make():
+    def make(draw: bool = False):
         import importlib
 
-        return getattr(importlib.import_module(f"coursekit.widgets.{module}"), cls)(draw=False)
+        return getattr(importlib.import_module(f"coursekit.widgets.{module}"), cls)(draw=draw)
     return make
 
 
@@ -138,6 +142,85 @@ def test_drive_moves_the_displayed_number(module_id):
 
 # --- the real browser --------------------------------------------------------------------
 
+MIN_TRACK_PX = 200  # every slider's track at a 1280 px wide window
+STRESSED = {"04", "06", "07", "12"}  # lessons whose main explorer is moved MOVES times
+MOVES, RERUN_AT = 30, (10, 20)  # before these moves the explorer's cell is run again
+INK_TOLERANCE = 0.15  # relative difference of non-white pixels allowed against headless
+
+
+def _move_values(control) -> list:
+    """Values to cycle the control through: its options, or 7 points of its range."""
+    if hasattr(control, "options") and not hasattr(control, "min"):
+        return [o[1] if isinstance(o, tuple) else o for o in control.options]
+    raw = np.linspace(control.min, control.max, 7)
+    grid = sorted({round(float(control.min + round((v - control.min) / control.step)
+                                * control.step), 6) for v in raw})
+    grid = [type(control.value)(v) for v in grid]
+    return grid[::2] + grid[1::2]  # neighbours in the cycle are far apart
+
+
+def _move_many_times(page, box, title: str, drive: Drive, name: str,
+                     current) -> list[str]:
+    """Move the main control (now at ``current``) ``MOVES`` times, running the explorer's cell
+    again before the moves in ``RERUN_AT`` and moving at once when it shows; compare every
+    displayed figure with a headless render of the same state. Returns what is broken."""
+    from unittest import mock
+
+    import coursekit.widgets._base as base
+    from coursekit.plots._style import offscreen_figures
+
+    drawn = drive.make(draw=True)
+    label = drawn.controls[drive.control].description
+    defaults = drawn.values()
+    references: dict = {}
+
+    def reference(value):
+        if value not in references:
+            result = drawn._update(**{**defaults, drive.control: value})
+            shown: list = []
+            with mock.patch.object(base, "display", shown.append), offscreen_figures():
+                drawn._render(result, base._Inline())
+            references[value] = (float(drive.shown(result)),
+                                 [ink_share(f.png) for f in shown
+                                  if isinstance(f, base.RenderedFigure)])
+        return references[value]
+
+    values = _move_values(drawn.controls[drive.control])
+    broken: list[str] = []
+    for move in range(MOVES):
+        if move in RERUN_AT:
+            old = box.element_handle()
+            rerun_cell_of(box)
+            page.wait_for_function("b => !b.isConnected", arg=old, timeout=60_000)
+            box = explorer_box(page, title)
+            page.wait_for_function("b => b.querySelector('.widget-output img') !== null",
+                                   arg=box.element_handle(), timeout=60_000)
+            current = defaults[drive.control]
+        value = values[move % len(values)]
+        if value == current:
+            value = values[(move + 1) % len(values)]
+        number, expected = reference(value)
+        before = displayed_images(box)
+        set_control(box, label, value)
+        wait_until_shows(box, number, drive.tol)
+        page.wait_for_function(
+            "([b, before, n]) => { const s = [...b.querySelectorAll('.widget-output img')]"
+            "  .map(i => i.getAttribute('src'));"
+            "  return s.length === n && s.every(x => !before.includes(x)); }",
+            arg=[box.element_handle(), before, len(expected)], timeout=30_000)
+        current = value
+        for i, (src, (size, ink)) in enumerate(zip(displayed_images(box), expected)):
+            got_size, got_ink = ink_share(png_of(src))
+            if got_size != size or abs(got_ink - ink) > INK_TOLERANCE * ink:
+                path = ARTIFACTS / f"{name}_broken_{move}_{i}.png"
+                path.write_bytes(png_of(src))
+                broken.append(f"move {move} ({drive.control}={value!r}): figure {i} "
+                              f"{got_size} ink {got_ink:.3f}, headless {size} ink {ink:.3f} "
+                              f"-> {path.name}")
+        if images_outside_explorers(box):
+            broken.append(f"move {move}: a figure shown outside the explorer")
+    return broken
+
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     why = browser_missing()
@@ -181,6 +264,16 @@ def test_student_runs_the_lesson_and_moves_the_explorer(module, lab, browser):
         set_control(box, label, value)
         assert shows(wait_until_shows(box, after, drive.tol), after, drive.tol)
         box.screenshot(path=str(ARTIFACTS / f"{module.name}_explorer.png"))
+
+        tracks = slider_tracks(page)
+        assert tracks or not any(hasattr(c, "min") for c in explorer.controls.values())
+        short = [t for t in tracks if t["track"] < MIN_TRACK_PX]
+        assert not short, f"{module.notebook}: slider tracks under {MIN_TRACK_PX} px: {short}"
+        cut = truncated_dropdowns(page)
+        assert not cut, f"{module.notebook}: drop-downs narrower than their options: {cut}"
+        if module.id in STRESSED:
+            broken = _move_many_times(page, box, explorer.title, drive, module.name, value)
+            assert not broken, f"{module.notebook}: broken figures:\n" + "\n".join(broken)
     finally:
         page.screenshot(path=str(ARTIFACTS / f"{module.name}.png"), full_page=False)
         page.close()

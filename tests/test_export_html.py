@@ -7,7 +7,8 @@ import pytest
 
 from coursekit.cli import main
 from coursekit.course import MODULES
-from coursekit.export_html import external_resources, figure_alt_text
+from coursekit.export_html import external_resources
+from coursekit.plots._style import figure_alt_text
 from coursekit.widgets._base import STATIC_ENV, static_widgets
 from notebook_runner import ROOT
 

@@ -16,8 +16,8 @@ from coursekit.exercises import marking
 ROOT = Path(__file__).resolve().parent.parent
 STUDENTS = [None] + [f"student{i:03d}" for i in range(200)]
 NUMERIC = [q for q in ex.list_questions() if ex.get_question(q).kind in ("number", "numbers")]
-PROPORTIONS = [q for q in NUMERIC if "proportion" in ex.get_question(q).unit
-               and ex.get_question(q).kind == "number"]
+PROPORTIONS = [q for q in NUMERIC if ex.get_question(q).kind == "number" and any(
+    word in ex.get_question(q).unit for word in ("proportion", "0-1", "between 0 and 1"))]
 
 
 @pytest.fixture(autouse=True)

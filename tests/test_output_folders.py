@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from coursekit import pack as pack_module
+from coursekit.build import exercise_name
 from coursekit.cli import main
 from coursekit.output import MARKER
 from notebook_runner import ROOT
@@ -25,7 +26,8 @@ def project(tmp_path):
     root = tmp_path / "P"
     for folder in ("notebooks", "solutions", "exercises"):
         (root / folder).mkdir(parents=True)
-        shutil.copy(ROOT / folder / NB, root / folder / NB)
+        name = exercise_name(NB) if folder == "exercises" else NB
+        shutil.copy(ROOT / folder / name, root / folder / name)
     (root / "datasets").mkdir()
     (root / "coursekit").mkdir()
     (root / ".git").mkdir()

@@ -213,7 +213,7 @@ def test_pack_all_verifies_and_executes(tmp_path):
     assert main(["pack", "--all", "--out", str(out)]) == 0
     ready = resolve_modules(None, ready_only=True)
     assert sorted(p.name for p in (out / "exercises").iterdir()) == \
-        sorted(m.notebook for m in ready)
+        sorted(m.exercise_notebook for m in ready)
 
 
 def test_verify_catches_a_broken_card(copy):

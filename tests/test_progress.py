@@ -63,9 +63,11 @@ def test_progress_report_has_titles_a_total_and_counts_solved_questions_once():
         ex.check("01.1", answer)
     ex.check("01.3", 40)
     ex.check("04.1", -1)
-    table = pg.progress(["01", "04"])
-    assert table["title"].tolist() == ["The value equation", "Customer lifetime value"]
-    report = pg.progress_report(["01", "04"])
+    from coursekit.course import progress_report
+
+    table = pg.progress(["01", "04"], titles={"01": "The value equation"})
+    assert table["title"].tolist() == ["The value equation", ""]
+    report = progress_report(["01", "04"])
     assert report.index.tolist() == ["01 The value equation", "04 Customer lifetime value",
                                      "total"]
     assert report.loc["01 The value equation", "correct"] == 2
@@ -116,6 +118,7 @@ def test_the_old_default_json_file_is_migrated_once(monkeypatch, tmp_path):
     [kept] = legacy.parent.glob("progress.json.migrated-*")
     _assert_legacy_migrated(rows, kept, json.dumps(LEGACY))
     assert pg.progress_report(["01"]).loc["total", "correct"] == 2
+    assert pg.progress_report(["01"]).index.tolist() == ["01", "total"]  # without titles
 
 
 @pytest.mark.parametrize("prefix", ["", "\ufeff"], ids=["plain", "byte-order-mark"])
@@ -232,3 +235,20 @@ def test_cli_progress_reads_the_store(tmp_path):
     line = next(ln for ln in out.splitlines() if ln.startswith("01 The value equation"))
     assert line.split()[-3:] == [str(len(ex.list_questions("01"))), "1", "1"]
     assert out.splitlines()[-1].split()[0] == "total"
+
+
+def test_read_attempts_reads_a_collected_store_read_only(tmp_path):
+    ex.check("01.3", 40)
+    collected = tmp_path / "ann.sqlite3"
+    with sqlite3.connect(_store()) as src, sqlite3.connect(collected) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+    before = collected.read_bytes()
+    rows = pg.read_attempts(collected)
+    assert rows["question_id"].tolist() == ["01.3"] and collected.read_bytes() == before
+    (tmp_path / "notes.txt").write_text("not a store")
+    with pytest.raises(ValueError, match="not a readable progress store"):
+        pg.read_attempts(tmp_path / "notes.txt")
+    with pytest.raises(ValueError, match="path must be"):
+        pg.read_attempts(tmp_path / "missing.sqlite3")

@@ -99,8 +99,8 @@ def test_exercise_pages_show_no_solution(site, module):
     import nbformat
 
     solution = nbformat.read(ROOT / "solutions" / module.notebook, as_version=4)
-    student = "\n".join(c.source for c in nbformat.read(ROOT / "exercises" / module.notebook,
-                                                        as_version=4).cells)
+    student = "\n".join(c.source for c in nbformat.read(
+        ROOT / "exercises" / module.exercise_notebook, as_version=4).cells)
     answers = {" ".join(line.split()) for c in solution.cells if c.cell_type == "code"
                for block in _SOLUTION.findall(c.source) for line in block.splitlines()}
     answers = {a for a in answers if len(a) >= 10 and a not in " ".join(student.split())}

@@ -350,37 +350,49 @@ def record(feedback, *, student: str | None = None, data_seed: int | None = None
               f"your progress.")
 
 
-def read_attempts():
+def read_attempts(path: str | Path | None = None):
     """Every stored attempt, oldest first, as a DataFrame with the columns of the schema.
 
-    ``correct`` is boolean and ``recorded_at`` a UTC timestamp. An empty store (or one that
-    cannot be read, after moving it aside) gives an empty frame with the same columns.
+    ``correct`` is boolean and ``recorded_at`` a UTC timestamp. Without ``path``: this
+    student's store (:func:`progress_file`); an empty store, or one that cannot be read (after
+    moving it aside), gives an empty frame with the same columns. With ``path``: that store
+    file (e.g. one collected from a student), opened read-only; a file that is not a readable
+    store raises ``ValueError``.
     """
     import pandas as pd
 
     def fetch(conn):
         return conn.execute(f"SELECT {', '.join(COLUMNS)} FROM attempts ORDER BY id").fetchall()
 
-    try:
-        rows = _with_store(fetch)
-    except Exception as exc:  # noqa: BLE001
-        _warn(f"coursekit could not read the progress store {progress_file()}: {exc}")
-        rows = []
+    if path is not None:
+        path = Path(path)
+        if not path.is_file():
+            raise ValueError(f"path must be an existing progress store; {path} is not a file")
+        try:
+            with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as c:
+                rows = fetch(c)
+        except sqlite3.DatabaseError as exc:
+            raise ValueError(f"{path} is not a readable progress store: {exc}") from None
+    else:
+        try:
+            rows = _with_store(fetch)
+        except Exception as exc:  # noqa: BLE001
+            _warn(f"coursekit could not read the progress store {progress_file()}: {exc}")
+            rows = []
     frame = pd.DataFrame(rows, columns=list(COLUMNS), dtype=object)  # text: None if missing
     frame["correct"] = frame["correct"].astype(bool)
     frame["recorded_at"] = pd.to_datetime(frame["recorded_at"], utc=True, format="ISO8601")
     return frame
 
 
-def progress(module_ids=None):
-    """Per module: id, title, questions, questions answered correctly so far, attempts."""
+def progress(module_ids=None, titles=None):
+    """Per module: id, title (from ``titles``, a mapping id -> title), questions, questions
+    answered correctly so far, attempts (a DataFrame)."""
     import pandas as pd
-
-    from coursekit.course import MODULES
 
     from .core import list_questions
 
-    titles = {m.id: m.title for m in MODULES}
+    titles = dict(titles or {})
     attempts = read_attempts()
     solved = set(attempts.loc[attempts["correct"], "question_id"])
     tries = attempts["question_id"].value_counts()
@@ -395,9 +407,12 @@ def progress(module_ids=None):
     return pd.DataFrame(rows, columns=["module", "title", "questions", "correct", "attempts"])
 
 
-def progress_report(module_ids=None):
-    """:func:`progress` for reading: indexed by "01 The value equation", with a total row."""
-    table = progress(module_ids)
+def progress_report(module_ids=None, titles=None):
+    """:func:`progress` for reading: indexed by "01 The value equation", with a total row.
+
+    ``coursekit.course.progress_report()`` passes the course's module titles.
+    """
+    table = progress(module_ids, titles)
     table.index = [f"{m} {t}".strip() for m, t in zip(table["module"], table["title"])]
     table = table.drop(columns=["module", "title"])
     table.loc["total"] = table.sum()

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import textwrap
 
+from matplotlib.transforms import Bbox
+
 import numpy as np
 import pandas as pd
 
@@ -81,6 +83,44 @@ def map_positions(graph, *, sweeps: int = 4) -> dict:
     return {n: pos[n] for n in graph}
 
 
+def _covers(text, xy, boxes, renderer) -> bool:
+    text.set_position(xy)
+    extent = text.get_window_extent(renderer).padded(2)
+    return any(extent.overlaps(other) for other in boxes)
+
+
+def _link_weights(ax, ends, weights, nodes_xy, *, node_size: float) -> None:
+    """Write each link's strength on the link, at the first of a few points along it (middle
+    first) where it covers neither a node (its circle and label) nor an earlier number.
+
+    The axes are laid out first, so the pixel positions compared are the drawn ones.
+    """
+    fig = ax.figure
+    if fig.get_layout_engine() is not None:
+        fig.get_layout_engine().execute(fig)
+    renderer = fig.canvas.get_renderer()
+    to_px = ax.transData.transform
+    radius = np.sqrt(node_size) / 2 * fig.dpi / 72 + 1  # marker area in points^2 -> pixels
+    circles = [Bbox.from_extents(x - radius, y - radius, x + radius, y + radius)
+               for x, y in to_px(nodes_xy)]
+    numbers: list = []
+    box = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"}
+    for (x0, y0), (x1, y1), w in zip(ends[:, 0], ends[:, 1], weights):
+        text = ax.text((x0 + x1) / 2, (y0 + y1) / 2, f"{w:g}", ha="center", va="center",
+                       fontsize=7, color=HIGHLIGHT, bbox=box, zorder=3)
+        spots = [(x0 + t * (x1 - x0), y0 + t * (y1 - y0))
+                 for t in (0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8)]
+        # clear of nodes and numbers; else (a short link between close nodes) of numbers
+        for avoid in (circles + numbers, numbers):
+            free = [xy for xy in spots if not _covers(text, xy, avoid, renderer)]
+            if free:
+                text.set_position(free[0])
+                break
+        else:
+            text.set_position(spots[0])
+        numbers.append(text.get_window_extent(renderer).padded(2))
+
+
 def value_map(graph, ax=None, *, label_width: int = 16, show_weights: bool = True):
     """Draw a hierarchical value map (from ``hierarchical_value_map``) in levels.
 
@@ -122,17 +162,14 @@ def value_map(graph, ax=None, *, label_width: int = 16, show_weights: bool = Tru
     for n, (x, y) in zip(nodes, xy):
         ax.text(x, y, textwrap.fill(str(n), label_width), ha="center", va="center",
                 fontsize=8, zorder=3)
-    if show_weights:
-        box = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"}
-        for (x0, y0), (x1, y1), w in zip(ends[:, 0], ends[:, 1], weights):
-            ax.text((x0 + x1) / 2, (y0 + y1) / 2, f"{w:g}", ha="center", va="center",
-                    fontsize=7, color=HIGHLIGHT, bbox=box, zorder=3)
     rows = sorted({y for _, y in pos.values()})
+    ax.set_xlim(-0.05, 1.05)
+    ax.set_ylim(rows[0] - 0.5, rows[-1] + 0.5)
+    if show_weights:
+        _link_weights(ax, ends, weights, xy, node_size=1800)
     names = {rows[0]: "attributes", rows[-1]: "values"}
     ax.set_yticks(rows, [names.get(r, "consequences") for r in rows])
     ax.set_xticks([])
-    ax.set_xlim(-0.05, 1.05)
-    ax.set_ylim(rows[0] - 0.5, rows[-1] + 0.5)
     if not show_weights:  # a key to the line widths instead of a number on every link
         # (the level of each row is its tick label, so the node colours need no key)
         handles = [Line2D([], [], color=MUTED, lw=0.8 + 6.0 * w / weights.max(),

@@ -25,7 +25,7 @@ def zopa_line(buyer_reservation: float, seller_reservation: float, price: float 
         ax.axvline(price, color=HIGHLIGHT, ls="--", label=f"price {price:g}")
     ax.set_xlim(lo - pad, hi + pad)
     ax.set_yticks([])
-    ax.legend(frameon=False, fontsize=8, loc="upper left", ncols=2)
+    ax.legend(frameon=False, fontsize=8, loc="center left", bbox_to_anchor=(1.01, 0.5))
     title = "Zone of possible agreement" if z.exists else "No zone of possible agreement"
     return finish(ax, title=title, xlabel="price (currency units)", ylabel="(none)")
 

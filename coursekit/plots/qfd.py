@@ -9,7 +9,7 @@ import pandas as pd
 from matplotlib.patches import Polygon, Rectangle
 
 from coursekit.models.qfd import HouseOfQuality
-from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, finish, new_axes
+from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, finish, new_axes, new_figure
 
 __all__ = ["house_of_quality", "technical_priorities", "kano_better_worse"]
 
@@ -56,7 +56,7 @@ def house_of_quality(house: HouseOfQuality, *, weights="importance", normalise: 
 
     width = 0.5 * (left + k + comp_w + 1.5) + 1
     height = 0.42 * (m + header + roof_h + basement) + 1
-    fig, ax = plt.subplots(figsize=(max(width, 7), max(height, 5)), layout="constrained")
+    ax = new_figure((max(width, 7), max(height, 5))).subplots()
     ax.set_aspect("equal")
     ax.axis("off")
 
@@ -173,7 +173,7 @@ def house_of_quality(house: HouseOfQuality, *, weights="importance", normalise: 
     label = "customer importance" if isinstance(weights, str) and weights == "importance" \
         else "planning weights" if isinstance(weights, str) else "custom weights"
     ax.set_title(title or f"House of quality (basement weighted by {label})")
-    return fig
+    return ax.figure
 
 
 def technical_priorities(house: HouseOfQuality, *, weights="importance",

@@ -25,14 +25,14 @@ def satisfaction_path(path: ExpectedPath, ax=None, *, label: str | None = None):
     colour = HIGHLIGHT if paradox else PALETTE[0]
     ax.plot(x, y, marker="o", color=colour, lw=2, label=label)
     ax.axhline(path.no_failure, color=MUTED, ls="--", lw=1)
-    ax.text(0.98, 0.04, f"after recovery {path.recovery_gap:+.2f} vs no failure\n"
-            f"paradox share {path.paradox_share:.0%}", transform=ax.transAxes, ha="right",
-            va="bottom", fontsize=9, color=colour)
     ax.set_xlim(-0.25, 2.25)
     ax.set_xticks(x, ["before (no failure)", "after failure", "after recovery"])
     if label:
         ax.legend(frameon=False, fontsize=8)
-    return finish(ax, title="Satisfaction through a failure and its recovery",
+    # the numbers in the title: inside the axes the path could run through them
+    return finish(ax, title="Satisfaction through a failure and its recovery\n"
+                  f"after recovery {path.recovery_gap:+.2f} vs no failure; paradox share "
+                  f"{path.paradox_share:.0%}",
                   xlabel="stage of the encounter", ylabel="mean satisfaction (scale points)")
 
 

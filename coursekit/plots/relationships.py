@@ -58,7 +58,7 @@ def leaky_bucket_flows(path: pd.DataFrame, steady: float | None = None, ax=None)
     if steady is not None:
         ax.axhline(steady, color=MUTED, ls="--", label=f"steady state {steady:,.0f}")
     ax.axhline(0, color="black", lw=0.6)
-    ax.legend(frameon=False, fontsize=8)
+    ax.legend(frameon=False, fontsize=8, loc="center left", bbox_to_anchor=(1.01, 0.5))
     return finish(ax, title="The leaky bucket: in through the front door, out the back",
                   xlabel="period", ylabel="customers")
 
@@ -73,12 +73,15 @@ def uplift_vs_fixed_costs(shares, uplifts, ax=None, *, current: tuple[float, flo
     ax.plot(shares * 100, uplifts * 100, color=PALETTE[0], lw=2)
     ax.axhspan(25, 100, color=PALETTE[1], alpha=0.2)
     ax.text(1, 97, "textbook: 25-100 %", va="top", fontsize=8)  # labelled in place: no legend
+    top = max(120, float(np.nanmax(uplifts)) * 100 * 1.05)
     if current is not None:
         ax.plot(current[0] * 100, current[1] * 100, "o", color=HIGHLIGHT)
         left = current[0] < 0.5  # label on the side with room, above the curve
+        high = current[1] * 100 > 0.85 * top  # near the top: below the point, not in the title
         ax.annotate(f"your firm: +{current[1]:.0%}", (current[0] * 100, current[1] * 100),
-                    xytext=(6 if left else -6, 6), textcoords="offset points",
-                    ha="left" if left else "right", va="bottom", fontsize=8, color=HIGHLIGHT)
-    ax.set_ylim(0, max(120, float(np.nanmax(uplifts)) * 100 * 1.05))
-    return finish(ax, title="When does 5 % more retention add 25-100 % profit?",
+                    xytext=(6 if left else -6, -6 if high else 6), textcoords="offset points",
+                    ha="left" if left else "right", va="top" if high else "bottom",
+                    fontsize=8, color=HIGHLIGHT)
+    ax.set_ylim(0, top)
+    return finish(ax, title="When does 5 % more retention\nadd 25-100 % profit?",
                   xlabel="fixed costs as % of contribution", ylabel="profit gain (%)")

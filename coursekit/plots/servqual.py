@@ -46,7 +46,7 @@ def gap_model_diagram(ax=None):
     ax.text(8.9, 6.1, "CUSTOMER", ha="right", va="bottom", fontsize=7.5, color=MUTED)
     ax.text(8.9, 5.9, "PROVIDER", ha="right", va="top", fontsize=7.5, color=MUTED)
     _gap(ax, (4.4, 8.7), (4.4, 7.3), "Gap 5: customer gap")
-    _gap(ax, (4.5, 4.7), (4.5, 3.4), "Gap 3: performance")
+    _gap(ax, (4.5, 4.7), (4.5, 3.4), "Gap 3:\nperformance")  # two lines: clear of the box
     _gap(ax, (4.5, 2.6), (4.5, 1.4), "Gap 2: policy")
     _gap(ax, (4.45, 4.9), (5.9, 4.45), "")
     ax.text(5.4, 5.1, "Gap 4:\ncommunication", color=HIGHLIGHT, fontsize=8.5, ha="center",
@@ -121,7 +121,7 @@ def zone_of_tolerance_chart(adequate: pd.Series, desired: pd.Series, perceived: 
         from coursekit.models.servqual import zone_of_tolerance
 
         zone = zone_of_tolerance(a, d, p)
-    ax = new_axes(ax)
+    ax = new_axes(ax, figsize=(8.4, 3.6))  # wider: the legend stands right of the bands
     y = np.arange(len(a))
     ax.barh(y, d - a, left=a, height=0.5, color=PALETTE[4], alpha=0.45,
             label="zone of tolerance (adequate to desired)")
@@ -134,7 +134,8 @@ def zone_of_tolerance_chart(adequate: pd.Series, desired: pd.Series, perceived: 
     ax.set_yticks(y, [str(i) for i in a.index])
     ax.invert_yaxis()
     ax.set_xlim(max(1, np.floor(min(a.min(), p.min()) - 0.5)), 7.2)
-    ax.legend(loc="lower left", frameon=False, fontsize=7.5)
+    # outside the axes: inside, it covered the band of the last dimension (empathy)
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False, fontsize=7.5)
     return finish(ax, title=title, xlabel="service level (1-7 scale)", ylabel="dimension")
 
 
@@ -173,10 +174,12 @@ def gap_heatmap(table: pd.DataFrame, ax=None, *, title: str = "Gap P - E by bran
 
     if not isinstance(table, pd.DataFrame):
         raise TypeError("table must be a DataFrame (rows x dimensions)")
-    ax = new_axes(ax, figsize=(7.5, 0.5 * len(table) + 1.6))
+    # wide enough that the dimension names stand level side by side next to long row names
+    ax = new_axes(ax, figsize=(9.5, 0.5 * len(table) + 1.6))
     limit = float(np.abs(table.to_numpy(dtype=float)).max()) or 1.0
     sns.heatmap(table.astype(float), ax=ax, cmap="PuOr", center=0, vmin=-limit, vmax=limit,
                 annot=True, fmt=".2f", linewidths=0.5, cbar_kws={"label": label})
+    ax.tick_params(axis="x", labelrotation=0, labelsize=9)  # level, and clear of each other
     return finish(ax, title=title, xlabel="dimension", ylabel=table.index.name or "row")
 
 

@@ -1,11 +1,11 @@
 """The explorer pattern shared by every module's widgets."""
 from __future__ import annotations
 
-import gc
 import html
 import io
 import itertools
 import os
+import threading
 from collections.abc import Callable, Mapping
 from contextlib import contextmanager
 from typing import Any
@@ -13,8 +13,10 @@ from typing import Any
 import ipywidgets as w
 from IPython.display import HTML, display
 
-__all__ = ["Explorer", "show", "slider", "dropdown", "static_widgets", "fast_figures",
-           "STATIC_ENV"]
+from coursekit.plots._style import offscreen_figures
+
+__all__ = ["Explorer", "show", "RenderedFigure", "figure_png", "text_outside_canvas",
+           "slider", "dropdown", "static_widgets", "RENDER_LOCK", "STATIC_ENV"]
 
 #: Environment variable that switches explorers to static display (used by ``export-html``).
 STATIC_ENV = "COURSEKIT_STATIC_WIDGETS"
@@ -33,40 +35,208 @@ def static_widgets() -> bool:
     return os.environ.get(STATIC_ENV, "").strip().lower() in ("1", "true", "yes")
 
 
+#: Width of a control row: the label on its own line above a track of the full width.
+CONTROL_MAX_WIDTH = "640px"
+
+#: CSS of an explorer (scoped to its box): each control's label on its own line (wrapped if
+#: long) above the slider track or the drop-down, so a long label never squeezes the track
+#: (at least 200 px wherever the notebook is 300 px wide) and a drop-down is as wide as its
+#: longest option.
+EXPLORER_CSS = """<style>
+.coursekit-explorer .widget-hslider, .coursekit-explorer .widget-dropdown {
+  flex-wrap: wrap; height: auto; }
+.coursekit-explorer .widget-hslider > .widget-label,
+.coursekit-explorer .widget-dropdown > .widget-label {
+  flex: 0 0 100%; max-width: 100%; height: auto; text-align: left; white-space: normal;
+  line-height: 1.3; margin: 4px 0 0 0; }
+.coursekit-explorer .widget-hslider > .slider-container {
+  flex: 1 1 auto; min-width: 200px; }
+.coursekit-explorer .widget-dropdown > select {
+  flex: 0 1 auto; width: auto; max-width: 100%; }
+</style>"""
+
+
 def slider(description: str, value: float, low: float, high: float, step: float,
            *, fmt: str = ".2f", integer: bool = False) -> w.Widget:
-    """A labelled slider (the label stays visible: accessibility)."""
+    """A labelled slider (the label stays visible: accessibility), the label above the track.
+
+    Not ``continuous_update``: the explorer redraws once, when the handle is released or a
+    key pressed, not for every pixel of a drag.
+    """
     cls = w.IntSlider if integer else w.FloatSlider
     kwargs = {} if integer else {"readout_format": fmt}
     return cls(value=value, min=low, max=high, step=step, description=description,
                continuous_update=False, style={"description_width": "initial"},
-               layout=w.Layout(width="420px"), **kwargs)
+               layout=w.Layout(width="100%", max_width=CONTROL_MAX_WIDTH, height="auto"),
+               **kwargs)
 
 
 def dropdown(description: str, options, value=None) -> w.Dropdown:
+    """A labelled drop-down, the label above a list as wide as its longest option."""
     options = list(options)
     return w.Dropdown(options=options, value=value if value is not None else options[0],
-                      description=description, style={"description_width": "initial"})
+                      description=description, style={"description_width": "initial"},
+                      layout=w.Layout(width="100%", max_width=CONTROL_MAX_WIDTH,
+                                      height="auto"))
 
 
 def show(output, *items) -> None:
     """Replace what ``output`` shows by ``items``: the render step of every explorer.
 
-    Figures (or Axes, shown as their figure) are displayed and then closed, so pyplot does not
-    keep them or show them a second time at the end of the cell; other items are displayed as
-    they are (tables, HTML, results with a readable repr).
+    Figures (or Axes, shown as their figure) are rendered to PNG here, by the explorer's own
+    Agg canvas (:class:`RenderedFigure`), and pyplot figures are then closed so pyplot does not
+    show them a second time at the end of the cell; other items are displayed as they are
+    (tables, HTML, results with a readable repr).
     """
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
-    import matplotlib.pyplot as plt
 
+    rendered = []
+    for item in items:
+        fig = item.figure if isinstance(item, Axes) else item
+        rendered.append(RenderedFigure(fig) if isinstance(fig, Figure) else item)
     with output:
         output.clear_output(wait=True)
-        for item in items:
-            fig = item.figure if isinstance(item, Axes) else item
-            display(fig)
-            if isinstance(fig, Figure):
-                plt.close(fig)
+        for item in rendered:
+            display(item)
+
+
+class RenderedFigure:
+    """A figure rendered to PNG once, by its own Agg canvas, with per-figure settings only.
+
+    Displaying it shows the PNG (its ``_repr_png_``): the shell's figure formatter, ``rcParams``
+    and pyplot are neither used nor changed, so a redraw on one thread cannot change how
+    another thread renders. Inside an explorer's redraw (:meth:`Explorer.refresh`) the axes
+    boxes laid out on the explorer's first draw are reused (:func:`figure_png`).
+
+    >>> from coursekit.plots._style import new_figure, offscreen_figures
+    >>> with offscreen_figures():
+    ...     fig = new_figure((2, 1))
+    >>> png, metadata = RenderedFigure(fig)._repr_png_(); png[1:4], metadata
+    (b'PNG', {'alt': 'Figure'})
+    """
+
+    def __init__(self, figure):
+        import matplotlib.pyplot as plt
+
+        from coursekit.plots._style import figure_alt_text
+
+        self.figure = figure
+        self.alt = figure_alt_text(figure)  # now: a reused figure is drawn over later
+        context = getattr(_redraw, "context", None)
+        if context is None:
+            self.png = figure_png(figure)
+        else:
+            self.png = figure_png(figure, context.layouts, next(context.counter))
+        if figure.canvas.manager is not None:  # a pyplot figure: no second inline display
+            plt.close(figure)
+
+    def _repr_png_(self) -> tuple[bytes, dict]:
+        """The PNG and its alt text (titles and axis labels), as the static export shows it."""
+        return self.png, {"alt": self.alt}
+
+    def __repr__(self) -> str:
+        return f"<{self.figure!r} rendered to PNG>"  # "<Figure size 640x440 with 1 Axes> ..."
+
+
+def figure_png(fig, layouts: dict | None = None, number: int = 0) -> bytes:
+    """``fig`` as PNG bytes at its own dpi, whole canvas (coursekit figures keep their labels
+    inside it: constrained layout).
+
+    Speed for a live redraw, with per-figure settings only: zlib level 1 (a third less time
+    than the default for ~3 % more bytes), no tight bounding box (the inline backend renders
+    every figure twice to find it), and with ``layouts`` (an explorer's store, figure
+    ``number`` within one redraw) the axes boxes of the first draw are reused instead of
+    laying the constrained axes out again. If a reused layout leaves a title, axis label,
+    tick label or legend outside the canvas (the numbers grew), the figure is laid out and
+    drawn again and the new boxes are kept.
+
+    >>> from coursekit.plots._style import new_axes, offscreen_figures
+    >>> with offscreen_figures():
+    ...     ax = new_axes(figsize=(3, 2))
+    >>> _ = ax.set_ylabel("value"); store = {}
+    >>> png = figure_png(ax.figure, store); len(store[0]) == 1 and png[1:4] == b"PNG"
+    True
+    """
+    boxes = None if layouts is None else layouts.get(number)
+    frozen = False
+    if boxes is not None and len(boxes) == len(fig.axes):
+        try:
+            # None, not "none": a placeholder engine would still make savefig lay the figure
+            # out in a pre-draw (a second draw pass without rasterising)
+            fig.set_layout_engine(None)
+            for ax, box in zip(fig.axes, boxes):
+                ax.set_position(box)
+                # set_position takes the axes out of any later layout: keep it in, so that a
+                # layout done again (below) can move it
+                ax.set_in_layout(True)
+            frozen = True
+        except RuntimeError:  # an engine that cannot be switched off (colorbars)
+            pass
+    png = _savefig_png(fig)
+    if frozen:
+        outside = text_outside_canvas(fig)
+        # laid out again only for a text the layout that was kept did not already leave out
+        # (a text too long for any layout would otherwise cost a second draw every time)
+        if set(outside) - layouts.get((number, "outside"), set()):
+            fig.set_layout_engine("constrained")
+            png = _savefig_png(fig)
+            boxes = None
+    if layouts is not None and boxes is None:
+        layouts[number] = [ax.get_position() for ax in fig.axes]
+        layouts[(number, "outside")] = set(text_outside_canvas(fig))
+    return png
+
+
+def _savefig_png(fig) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
+    return buffer.getvalue()
+
+
+def text_outside_canvas(fig) -> list[str]:
+    """Texts of a drawn figure that stick out of its canvas (by more than half a pixel): each
+    axes' title, axis labels and legend. An axis label is placed beyond the tick labels, so
+    tick labels that grow push it out first; their boxes are cached from the draw (cheap, a
+    few milliseconds per redraw: tests/figure_text.py checks every text, more slowly).
+
+    >>> from coursekit.plots._style import new_axes, offscreen_figures
+    >>> with offscreen_figures():
+    ...     ax = new_axes(figsize=(3, 2))
+    >>> _ = ax.set_ylabel("value"); _ = figure_png(ax.figure)
+    >>> text_outside_canvas(ax.figure)
+    []
+    >>> ax.set_position([0.0, 0.2, 0.9, 0.7]); _ = figure_png(ax.figure)
+    >>> text_outside_canvas(ax.figure)
+    ["'': y label"]
+    """
+    renderer = fig.canvas.get_renderer()
+    width, height = fig.bbox.width, fig.bbox.height
+    found = []
+    for ax in fig.axes:
+        parts = [("title", ax.title), ("x label", ax.xaxis.label),
+                 ("y label", ax.yaxis.label), ("legend", ax.get_legend())]
+        for kind, artist in parts:
+            if artist is None or not artist.get_visible() or (
+                    kind != "legend" and not artist.get_text()):
+                continue
+            box = artist.get_window_extent(renderer)
+            if box.x0 < -0.5 or box.y0 < -0.5 or box.x1 > width + 0.5 or box.y1 > height + 0.5:
+                found.append(f"{ax.get_title()!r}: {kind}")
+    return found
+
+
+_redraw = threading.local()  # per thread: the layout store of the explorer redrawing now
+
+#: Serialises every explorer's recompute and redraw: matplotlib is not thread-safe, and
+#: ipykernel 7 runs widget callbacks (subshell thread) while a cell runs (main thread).
+RENDER_LOCK = threading.RLock()
+
+
+class _RedrawContext:
+    def __init__(self, layouts: dict):
+        self.layouts = layouts
+        self.counter = itertools.count()
 
 
 class Explorer:
@@ -95,16 +265,27 @@ class Explorer:
         return {name: c.value for name, c in self.controls.items()}
 
     def refresh(self) -> Any:
-        """Recompute from the current control values and redraw."""
-        try:
-            self.result = self._update(**self.values())
-        except (ValueError, TypeError) as exc:  # a control combination the model rejects
-            self.status.value = f"<span style='color:#b2182b'>{exc}</span>"
-            return self.result
-        self.status.value = ""
-        if self._render is not None and not static_widgets():  # static: drawn when displayed
-            with fast_figures(self._layouts), _young_garbage():
-                self._render(self.result, self.output)
+        """Recompute from the current control values and redraw.
+
+        The whole step holds :data:`RENDER_LOCK` (a callback on the kernel's subshell thread
+        and a cell on the main thread never draw at the same time, nor change one explorer's
+        figure together) and draws offscreen (figures pyplot never registers, rendered to PNG
+        by their own canvas): no process-wide state is changed.
+        """
+        with RENDER_LOCK:
+            try:
+                self.result = self._update(**self.values())
+            except (ValueError, TypeError) as exc:  # a control combination the model rejects
+                self.status.value = f"<span style='color:#b2182b'>{exc}</span>"
+                return self.result
+            self.status.value = ""
+            if self._render is not None and not static_widgets():  # static: when displayed
+                _redraw.context = _RedrawContext(self._layouts)
+                try:
+                    with offscreen_figures():
+                        self._render(self.result, self.output)
+                finally:
+                    _redraw.context = None
         return self.result
 
     def _on_change(self, _change) -> None:
@@ -112,8 +293,10 @@ class Explorer:
 
     @property
     def widget(self) -> w.Widget:
-        header = w.HTML(f"<h4>{self.title}</h4>")
-        return w.VBox([header, *self.controls.values(), self.status, self.output])
+        header = w.HTML(f"{EXPLORER_CSS}<h4>{self.title}</h4>")
+        box = w.VBox([header, *self.controls.values(), self.status, self.output])
+        box.add_class("coursekit-explorer")
+        return box
 
     def _ipython_display_(self) -> None:
         if static_widgets():
@@ -134,86 +317,8 @@ class Explorer:
                      "notebook in JupyterLab to move the controls.</em></p>"
                      f"<ul>{rows}</ul>"))
         if self._render is not None and self.result is not None:
-            with _widgets_as_html():
+            with RENDER_LOCK, _widgets_as_html(), offscreen_figures():
                 self._render(self.result, _Inline())
-
-
-@contextmanager
-def fast_figures(layouts: dict[int, list]):
-    """Render the figures an explorer displays to PNG fast enough for a live redraw.
-
-    The inline backend renders every figure twice (``bbox_inches="tight"``) and lays out the
-    constrained axes again on every draw: together about half of a redraw. coursekit figures
-    keep their labels inside the canvas (constrained layout), so the tight bounding box is
-    not needed, and an explorer's figures keep their structure from one redraw to the next,
-    so the axes boxes computed on the first draw are reused (``layouts``, kept per explorer)
-    while the number of axes stays the same. Outside IPython this does nothing.
-    """
-    try:
-        from IPython import get_ipython
-        from matplotlib import rc_context
-        from matplotlib.figure import Figure
-    except ImportError:  # pragma: no cover - both are dependencies
-        yield
-        return
-    shell = get_ipython()
-    formatter = shell.display_formatter.formatters.get("image/png") if shell else None
-    if formatter is None:
-        yield
-        return
-    counter = itertools.count()
-
-    def to_png(fig: Figure) -> bytes:
-        number = next(counter)
-        boxes = layouts.get(number)
-        if boxes is not None and len(boxes) == len(fig.axes):
-            try:
-                # None, not "none": a placeholder engine would still make savefig lay the
-                # figure out in a pre-draw (a second draw pass without rasterising)
-                fig.set_layout_engine(None)
-                for ax, box in zip(fig.axes, boxes):
-                    ax.set_position(box)
-            except RuntimeError:  # an engine that cannot be switched off (colorbars)
-                pass
-        buffer = io.BytesIO()
-        # zlib level 1: a third less time than the default level for ~3 % more bytes; glyphs
-        # unhinted: a third less time per text, and at screen resolution no visible change
-        with rc_context({"text.hinting": "no_hinting"}):
-            fig.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
-        if boxes is None:
-            layouts[number] = [ax.get_position() for ax in fig.axes]
-        return buffer.getvalue()
-
-    previous = formatter.for_type(Figure, to_png)
-    try:
-        yield
-    finally:
-        formatter.pop(Figure, None)
-        if previous is not None:
-            formatter.for_type(Figure, previous)
-
-
-@contextmanager
-def _young_garbage():
-    """Collect a redraw's garbage while it is young instead of letting it age.
-
-    A redraw builds a figure of many thousands of objects (artists, transforms, ticks) that
-    refer to each other, and drops it when done. With the collector running during the
-    redraw, those objects survive its young collections while still in use and are promoted
-    to the oldest generation, whose collection (every few redraws) scans the whole heap of
-    the kernel: a pause of 50-100 ms. Pausing the collector for the redraw and collecting
-    the youngest generation after it frees the figure at once and keeps the old generation
-    from growing. The collector's previous state is restored.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-        gc.collect(0)
 
 
 def _label(control: w.Widget) -> str:

@@ -195,6 +195,38 @@ CURRICULUM: tuple[Item, ...] = (
        "spending; CLV with mid-period costs", "Rust, Lemon & Zeithaml 2004; Blattberg & "
        "Deighton 1996; Berger & Nasr 1998", "04",
        ("customer equity", "optimal_spend", "berger_nasr_clv")),
+    # --- beyond the seeds: research checks and research findings (issue 19 items 6, 8-13) ----
+    _I("X-profit-chain", "Service-profit chain as a chain of regressions on a panel with a known "
+       "truth; effects multiply along the chain", "Heskett et al. 1994; Loveman 1998", "11",
+       ("service-profit chain", "profit_chain", "chain_effect", "generating truth")),
+    _I("X-servqual-checks", "SERVQUAL psychometrics: five-factor structure (by construction in "
+       "the synthetic data), difference scores, Teas, E-S-QUAL",
+       "Carman 1990; Babakus & Boller 1992; Peter, Churchill & Brown 1993; Teas 1993; "
+       "Parasuraman, Zeithaml & Malhotra 2005", "07",
+       ("factor_structure", "by construction", "difference score", "Teas (1993)", "E-S-QUAL")),
+    _I("X-kano-checks", "Kano: Fong's significance test, self-stated importance, the life cycle "
+       "of a quality attribute", "Fong 1996; Berger et al. 1993; Kano 2001", "06",
+       ("fong_test", "self-stated importance", "life cycle")),
+    _I("X-qfd-scales", "QFD: sensitivity of the priorities to the relationship scale (9-3-1, "
+       "5-3-1, 4-2-1, 3-2-1), Kendall's tau, the ordinal-scale critique",
+       "Franceschini & Rupil 1999; Franceschini 2002", "06",
+       ("scale_sensitivity", "rank_slope_chart", "ordinal")),
+    _I("X-rfm-mailing", "RFM for direct mail: response rate per cell, break-even response rate, "
+       "rollout profit; RFM vs the BG/NBD forecast on the CDNOW holdout",
+       "Hughes 1994; Bult & Wansbeek 1995; Fader, Hardie & Lee 2005", "05",
+       ("break-even response rate", "mailing_plan", "compare_rfm_with_bgnbd")),
+    _I("X-recovery-research", "Recovery research: complaint handling and justice, paradox or "
+       "peril, no paradox; informational justice as the route of explanations",
+       "Tax, Brown & Chandrashekaran 1998; Smith & Bolton 1998; McCollough, Berry & Yadav "
+       "2000; Colquitt 2001", "12",
+       ("Tax, Brown & Chandrashekaran", "paradox or peril", "informational justice",
+        "justice_profile")),
+    _I("X-switching", "Why customers switch: Keaveney's eight categories and their shares",
+       "Keaveney 1995", "11", ("Keaveney", "switching_causes", "eight categories")),
+    _I("X-co-creation", "Co-creation: customer roles in service-dominant logic; the "
+       "self-serving bias of participating customers",
+       "Vargo & Lusch 2004, 2008; Bendapudi & Leone 2003", "13",
+       ("service-dominant", "value propositions", "self-serving bias")),
 )
 
 
@@ -210,7 +242,7 @@ def items_for_module(module_id: str) -> tuple[Item, ...]:
     """All items taught in one module, in curriculum order.
 
     >>> [i.number for i in items_for_module("12")]
-    [49, 50, 51, 52]
+    [49, 50, 51, 52, 'X-recovery-research']
     """
     return tuple(it for it in CURRICULUM if it.module == module_id)
 

@@ -11,7 +11,8 @@ from matplotlib.patches import Polygon, Rectangle
 from coursekit.models.qfd import HouseOfQuality
 from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, finish, new_axes, new_figure
 
-__all__ = ["house_of_quality", "technical_priorities", "kano_better_worse"]
+__all__ = ["house_of_quality", "technical_priorities", "kano_better_worse", "rank_slope_chart",
+           "kano_importance_chart"]
 
 _ARROWS = {"max": "\u2191", "min": "\u2193", "target": "\u25CB"}
 _ROOF_TEXT = {2.0: "++", 1.0: "+", -1.0: "\u2212", -2.0: "\u2212\u2212"}
@@ -242,3 +243,58 @@ def kano_better_worse(coefficients: pd.DataFrame, categories=None, ax=None):
     return finish(ax, title="Kano: satisfaction (Better) vs dissatisfaction (|Worse|)",
                   xlabel="|Worse| = (O + M) / (A + O + M + I)",
                   ylabel="Better = (A + O) / (A + O + M + I)")
+
+
+def rank_slope_chart(sensitivity, ax=None):
+    """Slope chart of each how's priority rank under each coding of the relationship symbols.
+
+    ``sensitivity`` is the result of :func:`coursekit.models.qfd.scale_sensitivity`. One line
+    per characteristic, rank 1 at the top; hows whose rank changes are coloured, the others
+    grey, so a glance shows which priorities depend on the numbers put on the symbols.
+    """
+    ranks = getattr(sensitivity, "ranks", None)
+    if not isinstance(ranks, pd.DataFrame):
+        raise TypeError("sensitivity must be the result of scale_sensitivity")
+    ax = new_axes(ax, figsize=(7.5, 4.2))
+    x = np.arange(ranks.shape[1])
+    moving = iter(PALETTE)
+    for how, row in ranks.iterrows():
+        moves = row.nunique() > 1
+        colour = next(moving, HIGHLIGHT) if moves else MUTED
+        ax.plot(x, row.to_numpy(dtype=float), "o-", color=colour, lw=2.2 if moves else 1.0,
+                ms=5, zorder=3 if moves else 2)
+        ax.annotate(str(how), (x[-1], row.iloc[-1]), xytext=(8, 0), textcoords="offset points",
+                    va="center", fontsize=8, color=colour if moves else "black")
+    ax.set_xticks(x, [f"{name}" for name in ranks.columns])
+    ax.set_yticks(range(1, ranks.shape[0] + 1))
+    ax.set_ylim(ranks.shape[0] + 0.5, 0.5)
+    ax.set_xlim(-0.2, x[-1] + 1.6)
+    return finish(ax, title="Do the priorities survive another coding of strong-medium-weak?",
+                  xlabel="relationship scale (strong-medium-weak points)",
+                  ylabel="priority rank (1 = top)")
+
+
+def kano_importance_chart(table: pd.DataFrame, ax=None):
+    """Mean self-stated importance per feature, bars coloured by the modal Kano category.
+
+    ``table`` is :func:`coursekit.models.qfd.self_stated_importance`; error bars are one
+    standard error of the mean. Must-be features rank high on importance although providing
+    them adds little satisfaction: importance and category answer different questions.
+    """
+    if not isinstance(table, pd.DataFrame) or not {"importance", "sd", "n", "category"} <= set(
+            table.columns):
+        raise TypeError("table must be the DataFrame of self_stated_importance")
+    ax = new_axes(ax, figsize=(7.0, 0.42 * len(table) + 1.4))
+    y = np.arange(len(table))
+    colours = [_KANO_COLOURS.get(str(c), MUTED) for c in table["category"]]
+    se = table["sd"].to_numpy(dtype=float) / np.sqrt(table["n"].to_numpy(dtype=float))
+    ax.barh(y, table["importance"], color=colours)
+    ax.errorbar(table["importance"], y, xerr=se, fmt="none", color="black", capsize=2, lw=1)
+    ax.set_yticks(y, table.index)
+    ax.invert_yaxis()
+    for cat in dict.fromkeys(table["category"]):
+        ax.barh([np.nan], [np.nan], color=_KANO_COLOURS.get(str(cat), MUTED), label=str(cat))
+    ax.legend(loc="lower right", frameon=False, fontsize=8, title="Kano category",
+              title_fontsize=8)
+    return finish(ax, title="Self-stated importance within each Kano category",
+                  xlabel="mean self-stated importance (rating 1-9)", ylabel="feature")

@@ -6,7 +6,8 @@ import pandas as pd
 
 from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, finish, new_axes
 
-__all__ = ["transition_heatmap", "stage_mix", "leaky_bucket_flows", "uplift_vs_fixed_costs"]
+__all__ = ["transition_heatmap", "stage_mix", "leaky_bucket_flows", "uplift_vs_fixed_costs",
+           "profit_chain_diagram"]
 
 
 def transition_heatmap(matrix: pd.DataFrame, ax=None):
@@ -85,3 +86,61 @@ def uplift_vs_fixed_costs(shares, uplifts, ax=None, *, current: tuple[float, flo
     ax.set_ylim(0, top)
     return finish(ax, title="When does 5 % more retention\nadd 25-100 % profit?",
                   xlabel="fixed costs as % of contribution", ylabel="profit gain (%)")
+
+
+def _chain_layout(links) -> dict[str, tuple[float, float]]:
+    """Columns by depth in the chain; variables of the same depth stacked vertically."""
+    depth: dict[str, int] = {}
+    for outcome, predictors in links:
+        for p in predictors:
+            depth.setdefault(p, 0)
+        depth[outcome] = 1 + max(depth[p] for p in predictors)
+    columns: dict[int, list[str]] = {}
+    for name, d in depth.items():
+        columns.setdefault(d, []).append(name)
+    pos = {}
+    for d, names in columns.items():
+        for k, name in enumerate(names):
+            pos[name] = (float(d), 1.0 + 1.2 * ((len(names) - 1) / 2 - k))
+    return pos
+
+
+def profit_chain_diagram(chain, truth: dict | None = None, ax=None):
+    """The service-profit chain as boxes and arrows, each arrow labelled with its estimate.
+
+    ``chain`` is :func:`coursekit.models.relationships.profit_chain`; ``truth`` (optional)
+    maps ``(outcome, predictor)`` to the generating coefficient. An arrow is blue when its 95 %
+    interval covers the truth (or, without a truth, excludes 0), vermilion otherwise.
+    """
+    paths = getattr(chain, "paths", None)
+    if not isinstance(paths, pd.DataFrame):
+        raise TypeError("chain must be the result of profit_chain")
+    pos = _chain_layout(chain.links)
+    ax = new_axes(ax, figsize=(12, 4.2))
+    for name, (x, y) in pos.items():
+        ax.text(x, y, name.replace("_", "\n"), ha="center", va="center", fontsize=8.5,
+                bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": PALETTE[0], "lw": 1.4})
+    for (outcome, predictor), row in paths.iterrows():
+        (x0, y0), (x1, y1) = pos[predictor], pos[outcome]
+        true = None if truth is None else truth.get((outcome, predictor))
+        ok = (row["ci_low"] <= true <= row["ci_high"]) if true is not None else \
+            (row["ci_low"] > 0 or row["ci_high"] < 0)
+        colour = PALETTE[0] if ok else HIGHLIGHT
+        ax.annotate("", xy=(x1 - 0.3, y1), xytext=(x0 + 0.3, y0),
+                    arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.6})
+        label = f"{row['coef']:.3g}\n[{row['ci_low']:.3g}, {row['ci_high']:.3g}]"
+        if true is not None:
+            label += f"\ntrue {true:g}"
+        ax.text((x0 + x1) / 2, (y0 + y1) / 2 + (0.12 if y0 == y1 else 0.0), label,
+                ha="center", va="bottom" if y0 == y1 else "center", fontsize=7, color=colour,
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"})
+    xs = [x for x, _ in pos.values()]
+    ax.set_xlim(min(xs) - 0.5, max(xs) + 0.5)
+    ax.set_ylim(-0.2, 2.4)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.spines[["left", "bottom"]].set_visible(False)
+    return finish(ax, title="The service-profit chain: one regression per link "
+                            "(slope [95% interval], per unit of the cause)",
+                  xlabel="inside the firm (left) to customers and profit (right)",
+                  ylabel="links of the chain")

@@ -9,7 +9,8 @@ from matplotlib.ticker import LogLocator, NullLocator, StrMethodFormatter
 from coursekit._validate import check_columns
 from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, finish, new_axes
 
-__all__ = ["value_matrix_plot", "concentration_plot", "segment_shares", "score_heatmap"]
+__all__ = ["value_matrix_plot", "concentration_plot", "segment_shares", "score_heatmap",
+           "response_rate_bars", "rfm_against_forecast"]
 
 _CELL_COLOURS = {"Best": PALETTE[0], "Frequent": PALETTE[2], "Spenders": PALETTE[1],
                  "Uncertain": PALETTE[3]}
@@ -119,3 +120,46 @@ def score_heatmap(scores: pd.DataFrame, value: str = "monetary", ax=None):
     ax.spines[:].set_visible(False)
     return finish(ax, title=f"Mean {value} by recency and frequency score",
                   xlabel="F score (5 = most purchases)", ylabel="R score (5 = most recent)")
+
+
+def response_rate_bars(rates: pd.DataFrame, breakeven: float, ax=None, *, cell: str = "R score"):
+    """Test-mailing response rate per cell with the break-even rate as a dashed line.
+
+    ``rates`` comes from :func:`coursekit.models.rfm.response_by_cell`; cells above the line
+    (worth mailing) are blue, the others grey; each bar is labelled with its rate.
+    """
+    check_columns(rates, "rates", ["response_rate", "mailed"])
+    ax = new_axes(ax, figsize=(6.4, 3.8))
+    table = rates.sort_index()
+    pct = 100 * table["response_rate"].to_numpy(dtype=float)
+    x = np.arange(len(table))
+    colours = [PALETTE[0] if r > 100 * breakeven else MUTED for r in pct]
+    ax.bar(x, pct, color=colours)
+    for xi, r in zip(x, pct):
+        ax.text(xi, r, f"{r:.1f}%", ha="center", va="bottom", fontsize=8)
+    ax.axhline(100 * breakeven, color=HIGHLIGHT, ls="--", lw=1.5)
+    ax.text(len(table) - 0.5, 100 * breakeven, f"break-even {100 * breakeven:.1f}%",
+            ha="right", va="bottom", fontsize=8, color=HIGHLIGHT)
+    ax.set_xticks(x, [str(i) for i in table.index])
+    return finish(ax, title="Test mailing: mail the cells above the break-even rate",
+                  xlabel=cell, ylabel="response rate (%)")
+
+
+def rfm_against_forecast(customers: pd.DataFrame, ax=None):
+    """Mean holdout purchases per RFM score next to the mean BG/NBD forecast of the same group.
+
+    ``customers`` is the ``customers`` table of
+    :func:`coursekit.models.rfm.compare_rfm_with_bgnbd`. The RFM score orders the groups; only
+    the model says how many purchases to expect.
+    """
+    check_columns(customers, "customers", ["rfm_score", "bgnbd_expected", "holdout_purchases"])
+    ax = new_axes(ax, figsize=(6.4, 3.8))
+    g = customers.groupby("rfm_score")[["holdout_purchases", "bgnbd_expected"]].mean()
+    x = g.index.to_numpy(dtype=float)
+    ax.bar(x, g["holdout_purchases"], color=PALETTE[4], label="actual (holdout weeks)")
+    ax.plot(x, g["bgnbd_expected"], "o-", color=PALETTE[1], lw=1.5,
+            label="BG/NBD forecast from the calibration weeks")
+    ax.legend(frameon=False, fontsize=8, loc="upper left")
+    return finish(ax, title="RFM orders customers; the BG/NBD also says how many purchases",
+                  xlabel="RFM score R + F + M (3-15)",
+                  ylabel="mean purchases per customer (count)")

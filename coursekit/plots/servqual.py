@@ -6,12 +6,15 @@ import pandas as pd
 
 from coursekit.models.servqual.provider_gaps import GapAudit
 from coursekit.models.servqual import ZoneOfTolerance
+from coursekit.models.servqual.psychometrics import FactorStructure, difference_score_reliability
 from coursekit.models.servqual.statistics import DriverAnalysis
 from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, finish, new_axes
 
 __all__ = ["gap_model_diagram", "expectation_perception", "driver_coefficients",
            "zone_of_tolerance_chart", "importance_performance_matrix", "gap_heatmap",
            "gap_audit_chart", "incident_share_bars", "nps_chart", "penalty_reward_chart"]
+           "gap_audit_chart",
+           "factor_loadings_heatmap", "difference_score_curves"]
 
 _POSITION_COLOUR = {"below": HIGHLIGHT, "within": PALETTE[0], "above": PALETTE[2]}
 
@@ -260,3 +263,61 @@ def penalty_reward_chart(prca: pd.DataFrame, ax=None):
               ncols=2)
     return finish(ax, title="Penalty-reward contrast (asymmetric impact)",
                   xlabel="change in the outcome (scale points, 95 % CI)", ylabel="attribute")
+def factor_loadings_heatmap(structure: FactorStructure, ax=None):
+    """Varimax loadings of the 22 items (rows, grouped by dimension) on the factors (columns).
+
+    ``structure`` is :func:`coursekit.models.servqual.factor_structure`; each factor is named
+    after the dimension most of its items belong to. Five clean blocks on the diagonal mean the
+    five dimensions came back; loadings spread over several factors mean they did not.
+    """
+    import seaborn as sns
+
+    from coursekit.models.servqual.instrument import _ITEM_DIM
+
+    if not isinstance(structure, FactorStructure):
+        raise TypeError("structure must be the result of factor_structure")
+    loadings = structure.loadings
+    order = [f for d in dict.fromkeys(_ITEM_DIM) for f in structure.factor_dimension.index
+             if structure.factor_dimension[f] == d and f in loadings.columns]
+    order += [f for f in loadings.columns if f not in order]
+    table = loadings[order].copy()
+    table = table * np.where(table.sum() < 0, -1.0, 1.0)  # a factor's sign is arbitrary
+    table.columns = [f"{f}\n{structure.factor_dimension.get(f, '')}" for f in order]
+    table.index = [f"{item} {dim}" for item, dim in zip(loadings.index, _ITEM_DIM)]
+    ax = new_axes(ax, figsize=(7.0, 7.5))
+    sns.heatmap(table.astype(float), ax=ax, cmap="PuOr", vmin=-1, vmax=1,
+                annot=True, fmt=".2f", annot_kws={"fontsize": 7}, linewidths=0.3,
+                cbar_kws={"label": "loading (correlation of item with factor)"})
+    ax.tick_params(axis="y", labelsize=7)
+    return finish(ax, title=f"Factor loadings (varimax): {structure.hit_rate:.0%} of items "
+                            "with their own dimension",
+                  xlabel="factor (named after its majority dimension)",
+                  ylabel="item and its SERVQUAL dimension")
+
+
+def difference_score_curves(table: pd.DataFrame, ax=None):
+    """Reliability of the gap ``P - E`` as the correlation of E and P grows, per dimension.
+
+    ``table`` is :func:`coursekit.models.servqual.difference_score_table`; each line uses the
+    dimension's alphas and standard deviations, the dot marks the survey's own ``r_EP``. The
+    dashed lines are the reliabilities of E and P alone.
+    """
+    needed = {"alpha_E", "alpha_P", "r_EP", "sd_E", "sd_P", "reliability_gap"}
+    if not isinstance(table, pd.DataFrame) or not needed <= set(table.columns):
+        raise TypeError("table must be the DataFrame of difference_score_table")
+    ax = new_axes(ax, figsize=(6.8, 4.0))
+    grid = np.linspace(0.0, 0.8, 41)
+    for colour, (dim, row) in zip(PALETTE, table.iterrows()):
+        curve = [difference_score_reliability(row["alpha_E"], row["alpha_P"], r,
+                                              sd_e=row["sd_E"], sd_p=row["sd_P"]) for r in grid]
+        ax.plot(grid, curve, color=colour, lw=1.5, label=str(dim))
+        ax.plot([row["r_EP"]], [row["reliability_gap"]], "o", color=colour, ms=6)
+    ax.axhline(float(table["alpha_P"].mean()), color=MUTED, ls="--", lw=1)
+    ax.axhline(float(table["alpha_E"].mean()), color=MUTED, ls=":", lw=1)
+    ax.text(0.01, float(table["alpha_P"].mean()), "mean alpha of P", fontsize=8, va="bottom",
+            color="black")
+    ax.set_ylim(0, 1)
+    ax.legend(frameon=False, fontsize=8, loc="lower left")
+    return finish(ax, title="The more E and P correlate, the less reliable their difference",
+                  xlabel="correlation r_EP of expectations with perceptions (scale -1 to 1)",
+                  ylabel="reliability of the gap P - E (0-1 scale)")

@@ -279,3 +279,44 @@ register(
                "des.servicescape_gaps() lists where the servicescape enters each gap."),
     ),
 )
+
+
+# --- co-creation (issue 19 item 13): S-D logic and customer participation -----------------
+register(
+    Question(
+        "13.21", "Two customers get the same kitchen design, better than either expected. One "
+                 "designed it herself with the store's planning software; the other had the "
+                 "store's designer do it. According to Bendapudi & Leone (2003), how is the "
+                 "self-designer's satisfaction with the store compared with the other "
+                 "customer's?",
+        kind="choice", options=("lower", "the same", "higher"),
+        answer=lambda d: "lower",
+        misconceptions=(
+            M("participation-always-pays", lambda d: "higher",
+              "Participation does not simply raise satisfaction. By the self-serving bias, a "
+              "customer who helped produce a good outcome takes the credit for it, so the firm "
+              "gets less: her satisfaction with the store is lower."),
+            M("same-outcome-same-satisfaction", lambda d: "the same",
+              "Same outcome, but not the same attribution: customers who took part credit "
+              "themselves for a better-than-expected result (self-serving bias)."),
+        ),
+        hints=("Who does a customer credit for a good result she helped to produce?",),
+        explanation="Bendapudi & Leone (2003), study 1: with an identical outcome, satisfaction "
+                    "with the firm depends on participation (self-serving bias).",
+    ),
+    Question(
+        "13.22", "Which foundational premise of service-dominant logic (Vargo & Lusch 2004) "
+                 "makes every customer a 'partial employee'? Give its number (1-8).",
+        answer=lambda d: 6,
+        misconceptions=(
+            M("value-propositions", lambda d: 7,
+              "FP7 says the firm can only make value propositions (value is realised in use). "
+              "The premise about the customer's part in production is FP6: the customer is "
+              "always a co-producer."),
+            M("skills", lambda d: 1,
+              "FP1 is about skills and knowledge as the unit of exchange. The customer as "
+              "co-producer is FP6."),
+        ),
+        hints=("des.premises_for_roles() lists the premises about customer roles.",),
+    ),
+)

@@ -12,7 +12,7 @@ import numpy as np
 
 from coursekit.exercises.core import Misconception, Question, register
 from coursekit.models.qfd import kano as kano_model
-from coursekit.models.qfd import HouseOfQuality
+from coursekit.models.qfd import HouseOfQuality, fong_test
 
 M = Misconception
 
@@ -235,5 +235,82 @@ register(
                           "characteristic ranks against the others of the same house, not how "
                           "much it matters compared with another house."),),
         hints=("Shares always add up to 1 inside each house.",),
+    ),
+)
+
+
+# --- research checks (issue 19 items 9 and 10): Fong's test and the relationship scale ----
+def _fong_counts(rng: np.random.Generator) -> dict:
+    """Counts of a pilot Kano study whose two largest categories are close."""
+    while True:
+        a = int(rng.integers(10, 25))
+        b = a - int(rng.integers(1, 6))
+        rest = [int(x) for x in rng.integers(1, 8, 2)]
+        counts = {"attractive": a, "one-dimensional": b, "must-be": rest[0],
+                  "indifferent": rest[1]}
+        n = sum(counts.values())
+        threshold = 1.65 * np.sqrt((a + b) * (2 * n - a - b) / (2 * n))
+        if abs(a - b) < threshold - 0.5:
+            return {"counts": counts}
+
+
+def _fong_threshold(d: dict, *, factor: float = 1.65, no_root: bool = False,
+                    n_not_2n: bool = False) -> float:
+    c = d["counts"]
+    a, b = sorted(c.values(), reverse=True)[:2]
+    n = sum(c.values())
+    inner = (a + b) * (2 * n - a - b) / (n if n_not_2n else 2 * n)
+    return float(factor * (inner if no_root else np.sqrt(inner)))
+
+
+def _top_how(scale: str) -> str:
+    from coursekit.models.qfd import RELATIONSHIP_SCALES, rescore
+
+    ti = rescore(_house("qfd_restaurant"), RELATIONSHIP_SCALES[scale]).technical_importance()
+    return str(ti.idxmax())
+
+
+register(
+    Question(
+        "06.21", "A pilot Kano study of one feature gives the counts in "
+                 "`exercise_data('06.21')`. What is Fong's (1996) threshold "
+                 "1.65 sqrt((a + b)(2n - a - b) / (2n)) that the difference of the two largest "
+                 "counts a and b must reach?",
+        data=_fong_counts, answer=_fong_threshold,
+        misconceptions=(
+            M("no-critical-value", lambda d: _fong_threshold(d, factor=1.0),
+              "That is the standard error alone. Fong multiplies it by the critical value "
+              "1.65."),
+            M("n-not-2n", lambda d: _fong_threshold(d, n_not_2n=True),
+              "The denominator is 2n, twice the number of answers, not n."),
+        ),
+        hints=("a and b are the two largest counts; n is the total of all answers.",
+               "qfd.fong_test(counts) computes it."),
+        explanation="Fong, D. (1996), Center for Quality of Management Journal 5(3).",
+    ),
+    Question(
+        "06.22", "With the same counts: is the modal category significantly ahead of the "
+                 "runner-up by Fong's test?",
+        kind="bool", data=_fong_counts,
+        answer=lambda d: bool(fong_test(d["counts"])["significant"]),
+        misconceptions=(M("largest-always-wins", lambda d: True,
+                          "The largest count decides the category, but with few answers the "
+                          "runner-up can be within chance of it: |a - b| is smaller than the "
+                          "threshold, so report the feature as a mix of both categories."),),
+        hints=("Compare |a - b| with the threshold of 06.21.",),
+    ),
+    Question(
+        "06.23", "Recode the restaurant house (qfd_restaurant) with the 3-2-1 scale (strong = "
+                 "3, medium = 2, weak = 1) instead of 9-3-1. Which characteristic is now the "
+                 "top technical priority?",
+        kind="choice", options=tuple(_house("qfd_restaurant").characteristics),
+        answer=lambda d: _top_how("3-2-1"),
+        misconceptions=(M("kept-9-3-1", lambda d: _top_how("9-3-1"),
+                          "That is the top priority under 9-3-1. Strong-medium-weak is an "
+                          "ordinal judgement; with the flatter 3-2-1 coding the hows with many "
+                          "medium links gain on those with a few strong ones (Franceschini & "
+                          "Rupil 1999)."),),
+        hints=("qfd.rescore(house, qfd.RELATIONSHIP_SCALES['3-2-1']) recodes every cell.",
+               "Then take technical_importance().idxmax()."),
     ),
 )

@@ -14,6 +14,7 @@ import numpy as np
 from coursekit.exercises.core import Misconception, Question, register
 from coursekit.models.recovery import complaints, guarantees
 from coursekit.models import recovery as rc
+from coursekit.models.recovery import research
 
 M = Misconception
 _LAMBDA, _ALPHA = 2.25, 0.88
@@ -242,5 +243,32 @@ register(
                "partial eta^2 = SS_effect / (SS_effect + SS_residual)."),
         explanation="A medium-to-large effect by Cohen's benchmarks (0.01 small, 0.06 medium, "
                     "0.14 large); severity has the largest effect.",
+    ),
+)
+
+
+# --- recovery research (issue 19 item 12): the four justice dimensions ---------------------
+register(
+    Question(
+        "12.21", "After a flight is cancelled, the airline texts every passenger why (a "
+                 "technical fault found at inspection), when the replacement flight leaves, and "
+                 "what it changed in its maintenance checks. Which justice dimension does this "
+                 "raise most directly (Colquitt 2001)?",
+        kind="choice", options=tuple(research.JUSTICE_DIMENSIONS),
+        answer=lambda d: research.RECOVERY_ACTIONS["explanation"],
+        misconceptions=(
+            M("interpersonal", lambda d: "interpersonal",
+              "Interpersonal justice is about respect and courtesy - an apology, a friendly "
+              "tone. Telling customers why it happened and what is being done is "
+              "informational justice: the route by which explanations work."),
+            M("procedural", lambda d: "procedural",
+              "Procedural justice is about the process of handling the problem (speed, "
+              "flexibility, a say for the customer). An explanation changes what the customer "
+              "knows, not how the case is handled: informational justice."),
+        ),
+        hints=("Colquitt (2001) split interactional justice into two parts: how people are "
+               "treated, and what they are told.",),
+        explanation="Explanations act through informational justice; they help when adequate, "
+                    "candid and timely, and do not replace fair compensation (distributive).",
     ),
 )

@@ -183,3 +183,75 @@ register(
         hints=("Word of mouth is the primary factor in 20-50 % of purchasing decisions.",),
     ),
 )
+
+
+# --- the service-profit chain and switching behaviour (issue 19 items 6 and 12) -------------
+def _chain_slopes(rng: np.random.Generator) -> dict:
+    """Estimated slopes of a service-profit chain that splits at employee satisfaction."""
+    r2 = lambda lo, hi: round(float(rng.uniform(lo, hi)), 2)  # noqa: E731
+    return {"isq_to_es": r2(0.4, 0.8), "es_to_retention": r2(3.0, 6.0),
+            "es_to_productivity": r2(2.0, 4.0), "retention_to_value": round(
+                float(rng.uniform(0.02, 0.04)), 3),
+            "productivity_to_value": round(float(rng.uniform(0.03, 0.07)), 3),
+            "value_to_cs": r2(0.6, 0.9), "cs_to_loyalty": r2(6.0, 10.0),
+            "loyalty_to_growth": r2(0.2, 0.4)}
+
+
+def _arrows(d: dict) -> dict:
+    return {("employee_satisfaction", "internal_service_quality"): d["isq_to_es"],
+            ("employee_retention", "employee_satisfaction"): d["es_to_retention"],
+            ("employee_productivity", "employee_satisfaction"): d["es_to_productivity"],
+            ("service_value", "employee_retention"): d["retention_to_value"],
+            ("service_value", "employee_productivity"): d["productivity_to_value"],
+            ("customer_satisfaction", "service_value"): d["value_to_cs"],
+            ("customer_loyalty", "customer_satisfaction"): d["cs_to_loyalty"],
+            ("revenue_growth", "customer_loyalty"): d["loyalty_to_growth"]}
+
+
+def _isq_effect(d: dict, *, only_retention: bool = False, added: bool = False) -> float:
+    arrows = _arrows(d)
+    if only_retention:
+        arrows.pop(("service_value", "employee_productivity"))
+    if added:
+        return float(sum(arrows.values()))
+    return rel.chain_effect(arrows, "internal_service_quality", "revenue_growth")
+
+
+register(
+    Question(
+        "11.21", "A bank estimated its service-profit chain (slopes in `exercise_data('11.21')`, "
+                 "each per unit of the cause). Employee satisfaction drives both retention and "
+                 "productivity, which both drive service value. By how many points of revenue "
+                 "growth does one more point of internal service quality raise growth?",
+        data=_chain_slopes, answer=_isq_effect,
+        misconceptions=(
+            M("one-path", lambda d: _isq_effect(d, only_retention=True),
+              "You followed only the retention path. The chain splits at employee "
+              "satisfaction: add the productivity path (products along each path, then sum)."),
+            M("added-slopes", lambda d: _isq_effect(d, added=True),
+              "Effects along a chain multiply, they do not add: one point more of ISQ raises "
+              "employee satisfaction by its slope, which raises the next link by that times "
+              "the next slope, and so on."),
+        ),
+        hints=("Multiply the slopes along each path from ISQ to growth.",
+               "There are two paths (via retention and via productivity): add their products. "
+               "rel.chain_effect does it."),
+        explanation="Heskett et al. (1994): effects multiply along the chain (Alwin & Hauser "
+                    "1975).",
+    ),
+    Question(
+        "11.22", "In Keaveney's (1995) study of why customers switch service providers, which "
+                 "category did the most respondents name?",
+        kind="choice", options=tuple(c["category"] for c in rel.SWITCHING_CAUSES),
+        answer=lambda d: str(rel.switching_causes().index[0]),
+        misconceptions=(
+            M("pricing", lambda d: "pricing",
+              "Price matters (30% named it), but core service failures - mistakes, billing "
+              "errors, catastrophes - were named by 44%."),
+            M("competition", lambda d: "competition",
+              "Only 10% were pulled away by a competitor: most customers are pushed out by "
+              "what the firm does."),
+        ),
+        hints=("Were customers mostly pulled by competitors or pushed by the firm?",),
+    ),
+)

@@ -233,3 +233,82 @@ register(
         hints=("Score each package: sum of weight x rating.", "The highest score wins."),
     ),
 )
+
+
+# --- what RFM is for: a test mailing and the break-even rule (issue 19 item 11) -------------
+def _mailing(rng: np.random.Generator) -> dict:
+    """A test mailing per R score (cost, order value, margin rate) with profitable and
+    unprofitable cells on both sides of the break-even rate."""
+    while True:
+        cost = round(float(rng.choice([0.4, 0.5, 0.6, 0.75, 0.8, 1.0])), 2)
+        order_value = float(rng.choice([20, 25, 30, 40]))
+        margin_rate = float(rng.choice([0.3, 0.4, 0.5]))
+        mailed = [int(x) for x in rng.integers(180, 221, 5)]
+        base = np.sort(rng.uniform(0.005, 0.16, 5))  # R = 1 .. 5
+        responders = [int(round(m * r)) for m, r in zip(mailed, base)]
+        d = {"cost_per_piece": cost, "order_value": order_value, "margin_rate": margin_rate,
+             "R": [1, 2, 3, 4, 5], "mailed": mailed, "responders": responders}
+        rates = np.array(responders) / np.array(mailed)
+        breakeven = cost / (order_value * margin_rate)
+        above = rates > breakeven
+        if 1 <= above.sum() <= 3 and np.all(np.abs(rates - breakeven) > 0.002):
+            return d
+
+
+def _breakeven(d: dict, *, margin: bool = True, inverted: bool = False) -> float:
+    m = d["order_value"] * (d["margin_rate"] if margin else 1.0)
+    return m / d["cost_per_piece"] if inverted else d["cost_per_piece"] / m
+
+
+def _plan_profit(d: dict, *, everyone: bool = False, no_cost: bool = False) -> float:
+    rates = pd.DataFrame({"mailed": d["mailed"], "responders": d["responders"]}, index=d["R"])
+    rates["response_rate"] = rates["responders"] / rates["mailed"]
+    margin = d["order_value"] * d["margin_rate"]
+    cost = 0.0 if no_cost else d["cost_per_piece"]
+    if everyone:
+        return float((rates["mailed"] * (rates["response_rate"] * margin - cost)).sum())
+    plan = rfm.mailing_plan(rates, cost_per_piece=d["cost_per_piece"],
+                            margin_per_response=margin)
+    mail = plan["mail"]
+    return float((rates["mailed"][mail] * (rates["response_rate"][mail] * margin - cost)).sum())
+
+
+register(
+    Question(
+        "05.21", "A coupon mailing costs `cost_per_piece` per customer; a response is an order "
+                 "worth `order_value` with a gross margin of `margin_rate` (in "
+                 "`exercise_data('05.21')`). What is the break-even response rate (a proportion "
+                 "0-1)?",
+        data=_mailing, answer=_breakeven,
+        misconceptions=(
+            M("revenue-not-margin", lambda d: _breakeven(d, margin=False),
+              "You divided by the order value. A response pays only its margin (order value x "
+              "margin rate), so r* = cost per piece / margin per response."),
+            M("inverted", lambda d: _breakeven(d, inverted=True),
+              "That is margin / cost, how many pieces one response pays for. The break-even "
+              "rate is the other way round: cost per piece / margin per response."),
+        ),
+        hints=("Mailing one customer costs c and earns r x m on average, m = margin per "
+               "response.", "Set r m - c = 0 and solve for r."),
+        explanation="r* = c / (order value x margin rate): mail a cell only if its response "
+                    "rate is higher (Hughes 1994; Bult & Wansbeek 1995).",
+    ),
+    Question(
+        "05.22", "The same test mailing went to every R score (`R`, `mailed`, `responders`). "
+                 "If you mail again only the R cells whose test response rate beats the "
+                 "break-even rate, to as many customers per cell as in the test, what profit do "
+                 "you expect (margin of the responses minus the cost of the pieces)?",
+        data=_mailing, answer=_plan_profit,
+        misconceptions=(
+            M("mail-everyone", lambda d: _plan_profit(d, everyone=True),
+              "That is the profit of mailing every cell. The cells below the break-even rate "
+              "lose money on every piece: leave them out."),
+            M("forgot-cost", lambda d: _plan_profit(d, no_cost=True),
+              "You counted the margin of the responses but not the cost of the pieces: "
+              "profit = n (r m - c) per mailed cell."),
+        ),
+        hints=("Response rate per cell = responders / mailed; compare it with r* from 05.21.",
+               "rfm.mailing_plan(rates, cost_per_piece=..., margin_per_response=...) does it; "
+               "sum its expected_profit."),
+    ),
+)

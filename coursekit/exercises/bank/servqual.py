@@ -307,6 +307,16 @@ def _incident_counts():
     from coursekit.datasets import load_dataset
 
     return sq.incident_shares(load_dataset("critical_incidents")).loc["1 system failure"]
+# --- research checks on the instrument (issue 19 item 8) ------------------------------------
+def _difference_reliability(rng: np.random.Generator) -> dict:
+    """Reliabilities of E and P and their correlation (equal standard deviations)."""
+    return {"alpha_e": round(float(rng.uniform(0.75, 0.85)), 2),
+            "alpha_p": round(float(rng.uniform(0.82, 0.92)), 2),
+            "r_ep": round(float(rng.uniform(0.35, 0.6)), 2)}
+
+
+def _gap_reliability(d: dict) -> float:
+    return sq.difference_score_reliability(d["alpha_e"], d["alpha_p"], d["r_ep"])
 
 
 register(
@@ -415,5 +425,42 @@ register(
                           "but the question asks for the largest penalty itself: the biggest "
                           "drop in recommendation when the dimension performs badly."),),
         hints=("sq.penalty_reward(perceptions, data['recommend'])['penalty'].idxmin()",),
+    ),
+)
+
+
+register(
+    Question(
+        "07.23", "Expectations have reliability `alpha_e`, perceptions `alpha_p`, and the two "
+                 "correlate `r_ep` (equal standard deviations; `exercise_data('07.23')`). What "
+                 "is the reliability of the gap P - E (Peter, Churchill & Brown 1993)?",
+        data=_difference_reliability, answer=_gap_reliability,
+        misconceptions=(
+            M("mean-of-parts", lambda d: (d["alpha_e"] + d["alpha_p"]) / 2,
+              "A difference is not as reliable as the average of its parts: the shared part "
+              "of E and P cancels in P - E, the errors do not. r_GG = (r_EE + r_PP - 2 r_EP) / "
+              "(2 - 2 r_EP) with equal variances."),
+            M("denominator-without-correlation",
+              lambda d: (d["alpha_e"] + d["alpha_p"] - 2 * d["r_ep"]) / 2,
+              "The correlation also shrinks the variance of the gap: divide by "
+              "2 - 2 r_EP, not by 2 (the variance of P - E with equal unit variances)."),
+        ),
+        hints=("With equal standard deviations: r_GG = (r_EE + r_PP - 2 r_EP) / (2 - 2 r_EP).",
+               "sq.difference_score_reliability(alpha_e, alpha_p, r_ep) computes it."),
+    ),
+    Question(
+        "07.24", "A factor analysis of the synthetic servqual_survey finds the five SERVQUAL "
+                 "dimensions with a hit rate of 100%. What does this show?",
+        kind="choice",
+        options=("that SERVQUAL's five dimensions are confirmed",
+                 "nothing about SERVQUAL: the generator built the five dimensions in",
+                 "that a single factor would fit better"),
+        answer=lambda d: "nothing about SERVQUAL: the generator built the five dimensions in",
+        misconceptions=(M("confirmed", lambda d: "that SERVQUAL's five dimensions are confirmed",
+                          "The survey is synthetic: its generator draws every answer from five "
+                          "dimension factors, so the analysis finds what was put in. Real "
+                          "replications (Carman 1990; Babakus & Boller 1992) often found fewer "
+                          "or different factors."),),
+        hints=("Read the dataset card: how were the answers generated?",),
     ),
 )

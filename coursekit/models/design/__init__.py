@@ -8,7 +8,9 @@ factor of seed S2), the psychology of waiting (Maister 1985) and the servicescap
 
 Files: :mod:`~coursekit.models.design.service_design`, :mod:`~coursekit.models.design.service_blueprint`,
 :mod:`~coursekit.models.design.waiting_lines`, :mod:`~coursekit.models.design.waiting_psychology`,
-:mod:`~coursekit.models.design.servicescape`.
+:mod:`~coursekit.models.design.servicescape` and
+:mod:`~coursekit.models.design.co_creation` (service-dominant logic and the psychology of customer
+participation; not from the textbook).
 """
 from __future__ import annotations
 
@@ -70,6 +72,11 @@ from coursekit.models.design.servicescape import (
     servicescape_type,
     servicescape_gaps,
 )
+from coursekit.models.design.co_creation import (
+    SD_LOGIC_PREMISES,
+    PARTICIPATION_FINDINGS,
+    premises_for_roles,
+)
 
 __all__ = [
     "CUSTOMER_ROLES",
@@ -120,4 +127,7 @@ __all__ = [
     "servicescape_framework",
     "servicescape_type",
     "servicescape_gaps",
+    "SD_LOGIC_PREMISES",
+    "PARTICIPATION_FINDINGS",
+    "premises_for_roles",
 ]

@@ -70,7 +70,8 @@ the prospect-theory value and the restoration factor),
 :mod:`~coursekit.models.recovery.simulation` (simulated encounters, the exact paradox share and
 expected path, and the scenario grid), :mod:`~coursekit.models.recovery.complaints` (who
 complains and the economics of complaints) and :mod:`~coursekit.models.recovery.guarantees`
-(service guarantees and the recovery strategies).
+(service guarantees and the recovery strategies) and :mod:`~coursekit.models.recovery.research`
+(what complaint-handling research found; the four justice dimensions; not from the textbook).
 """
 from __future__ import annotations
 
@@ -110,6 +111,12 @@ from coursekit.models.recovery.guarantees import (
     RecoveryStrategy,
     RECOVERY_STRATEGIES,
 )
+from coursekit.models.recovery.research import (
+    JUSTICE_DIMENSIONS,
+    RECOVERY_ACTIONS,
+    RECOVERY_STUDIES,
+    justice_profile,
+)
 
 __all__ = [
     "RecoveryParameters",
@@ -138,4 +145,8 @@ __all__ = [
     "guarantee_economics",
     "RecoveryStrategy",
     "RECOVERY_STRATEGIES",
+    "JUSTICE_DIMENSIONS",
+    "RECOVERY_ACTIONS",
+    "RECOVERY_STUDIES",
+    "justice_profile",
 ]

@@ -17,7 +17,9 @@ and checklists), :mod:`~coursekit.models.relationships.chain` (the stage Markov 
 :mod:`~coursekit.models.relationships.retention_economics` (bonds, lifetime, retention value and
 profit), :mod:`~coursekit.models.relationships.selling` and
 :mod:`~coursekit.models.relationships.word_of_mouth` (value -> loyalty -> word of mouth -> cash
-flow, TB 1.3).
+flow, TB 1.3), :mod:`~coursekit.models.relationships.service_profit_chain` (the service-profit
+chain of Heskett et al. 1994 as a chain of regressions; not from the textbook) and
+:mod:`~coursekit.models.relationships.switching` (why customers switch, Keaveney 1995).
 """
 from __future__ import annotations
 
@@ -75,6 +77,17 @@ from coursekit.models.relationships.word_of_mouth import (
     referral_total,
     wom_purchases,
 )
+from coursekit.models.relationships.service_profit_chain import (
+    PROFIT_CHAIN_LINKS,
+    ProfitChain,
+    profit_chain,
+    chain_effect,
+)
+from coursekit.models.relationships.switching import (
+    SWITCHING_CAUSES,
+    switching_causes,
+    mean_causes_per_switch,
+)
 
 __all__ = [
     "TEXTBOOK_STAGES",
@@ -119,4 +132,11 @@ __all__ = [
     "referral_cascade",
     "referral_total",
     "wom_purchases",
+    "PROFIT_CHAIN_LINKS",
+    "ProfitChain",
+    "profit_chain",
+    "chain_effect",
+    "SWITCHING_CAUSES",
+    "switching_causes",
+    "mean_causes_per_switch",
 ]

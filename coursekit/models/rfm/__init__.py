@@ -4,7 +4,9 @@ frequency and monetary value, and how concentrated sales are across customers.
 Files: :mod:`~coursekit.models.rfm.scores` (the RFM table from a transaction log, quintile
 scores, the four cells of the customer value matrix, segment summaries and the concentration
 curve) and :mod:`~coursekit.models.rfm.mailing` (a test mailing's response rate per cell and
-the break-even rule of whom to mail: what RFM was made for).
+the break-even rule of whom to mail: what RFM was made for) and
+:mod:`~coursekit.models.rfm.forecast_comparison` (RFM scores against the BG/NBD forecast on a
+holdout period).
 """
 from __future__ import annotations
 
@@ -23,6 +25,11 @@ from coursekit.models.rfm.mailing import (
     response_by_cell,
     mailing_plan,
 )
+from coursekit.models.rfm.forecast_comparison import (
+    expected_capture,
+    ForecastComparison,
+    compare_rfm_with_bgnbd,
+)
 
 __all__ = [
     "CELLS",
@@ -36,4 +43,7 @@ __all__ = [
     "breakeven_response_rate",
     "response_by_cell",
     "mailing_plan",
+    "expected_capture",
+    "ForecastComparison",
+    "compare_rfm_with_bgnbd",
 ]

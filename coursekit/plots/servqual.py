@@ -12,8 +12,7 @@ from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, finish, new_axes
 
 __all__ = ["gap_model_diagram", "expectation_perception", "driver_coefficients",
            "zone_of_tolerance_chart", "importance_performance_matrix", "gap_heatmap",
-           "gap_audit_chart", "incident_share_bars", "nps_chart", "penalty_reward_chart"]
-           "gap_audit_chart",
+           "gap_audit_chart", "incident_share_bars", "nps_chart", "penalty_reward_chart",
            "factor_loadings_heatmap", "difference_score_curves"]
 
 _POSITION_COLOUR = {"below": HIGHLIGHT, "within": PALETTE[0], "above": PALETTE[2]}

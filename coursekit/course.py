@@ -108,7 +108,7 @@ MODULES: tuple[Module, ...] = (
         ("Explain the five gaps and their remedies",
          "Measure the customer gap with SERVQUAL and the zone of tolerance",
          "Audit the provider gaps"),
-        datasets=("servqual_survey", "servqual_management"),
+        datasets=("servqual_survey", "servqual_management", "critical_incidents"),
         status="ready", sources="TB 5.1.7-5.1.17; S0; S2",
     ),
     Module(
@@ -154,7 +154,7 @@ MODULES: tuple[Module, ...] = (
         ("Decide make-or-buy for customer participation",
          "Manage customer-mix compatibility",
          "Trade off drop and go errors in service design"),
-        datasets=("idea_screening",),
+        datasets=("idea_screening", "service_blueprints", "coffee_shop_arrivals"),
         status="ready", sources="S3 l.36-56; S4",
     ),
 )

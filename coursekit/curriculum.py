@@ -175,6 +175,26 @@ CURRICULUM: tuple[Item, ...] = (
        ("Gut instinct or research", "Wallwalker")),
     _I("C5.1.10", "Instant feedback by SMS (National Express)", "TB 2023", "07",
        ("National Express",)),
+    # --- beyond the seeds: tools a services-marketing course is expected to teach (X...) ------
+    _I("X-blueprint", "Service blueprint: lanes, three lines, fail points, customer waits",
+       "Shostack 1984; Bitner, Ostrom & Morgan 2008", "13",
+       ("service blueprint", "line of visibility", "fail point", "customer_waits")),
+    _I("X-queues", "Demand and capacity: M/M/c waiting lines (Erlang C), staffing for a target "
+       "wait; Maister's psychology of waiting", "Erlang 1917; Maister 1985; S2 (gap-3 factor)",
+       "13", ("Erlang C", "mmc_queue", "staffing_plan", "first law of service")),
+    _I("X-servicescape", "Servicescape: framework, typology and where it enters the gaps model",
+       "Bitner 1992; S2 (gap-2 and gap-4 factors)", "13",
+       ("servicescape", "servicescape_gaps", "overpromising through physical evidence")),
+    _I("X-incidents", "Critical incident technique: BBT groups, shares by outcome, Cohen's kappa",
+       "Bitner, Booms & Tetreault 1990; S0 (critical service encounters)", "07",
+       ("critical incident technique", "Cohen's kappa", "coder_agreement")),
+    _I("X-nps", "Net Promoter Score with a bootstrap interval, by segment; gaps of promoters and "
+       "detractors; penalty-reward contrast analysis", "Reichheld 2003; Anderson & Mittal 2000",
+       "07", ("Net Promoter Score", "nps_interval", "gaps_by_nps_class", "penalty_reward")),
+    _I("X-equity", "Customer equity of current and future customers; acquisition vs retention "
+       "spending; CLV with mid-period costs", "Rust, Lemon & Zeithaml 2004; Blattberg & "
+       "Deighton 1996; Berger & Nasr 1998", "04",
+       ("customer equity", "optimal_spend", "berger_nasr_clv")),
     # --- beyond the seeds: research checks and research findings (issue 19 items 6, 8-13) ----
     _I("X-profit-chain", "Service-profit chain as a chain of regressions on a panel with a known "
        "truth; effects multiply along the chain", "Heskett et al. 1994; Loveman 1998", "11",

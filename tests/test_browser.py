@@ -94,11 +94,11 @@ def _default(module: str, cls: str):
 DRIVES: dict[str, Drive] = {
     "01": Drive(_default("value", "ValueExplorer"), "group_size", 4,
                 lambda r: r.table.loc["Airbnb apartment", "price"]),
-    "02": Drive(_default("choice", "ChoiceExplorer"), "price", 0.5,
+    "02": Drive(_default("buying", "ChoiceExplorer"), "price", 0.5,
                 lambda r: round(r.critical_weight, 3), tol=0.0006),
     "03": Drive(_default("problems", "EscalationExplorer"), "weeks", 20,
                 lambda r: r["total"].iloc[-1]),
-    "04": Drive(_default("customer", "CustomerExplorer"), "frequency", 5, lambda r: r.clv),
+    "04": Drive(_default("btyd", "CustomerExplorer"), "frequency", 5, lambda r: r.clv),
     "05": Drive(_rfm, "frequency_cut", 3, lambda r: r.summary["customers"].iloc[0], tol=0.5),
     "06": Drive(_qfd, "w0", 1.0, lambda r: r.priorities["technical_importance"].iloc[0],
                 tol=0.0006),

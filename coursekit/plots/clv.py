@@ -8,7 +8,8 @@ from coursekit._validate import check_columns
 from coursekit.models.clv import TIMINGS
 from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, finish, new_axes
 
-__all__ = ["clv_by_retention", "segment_values", "cohort_projection", "weekly_purchases"]
+__all__ = ["clv_by_retention", "segment_values", "cohort_projection", "weekly_purchases",
+           "equity_map"]
 
 _TIMING_LABELS = {
     "start": "start: m(1+d)/(1+d-r)",
@@ -123,3 +124,27 @@ def weekly_purchases(actual: pd.Series, expected: pd.Series, *, calibration_end:
     what = "cumulative repeat purchases" if cumulative else "repeat purchases per week"
     return finish(ax, title=f"Forecast versus actual: {what}", xlabel="week",
                   ylabel=f"{what} (count)")
+
+
+def equity_map(acquisition_spend, retention_spend, equity, best=None, ax=None):
+    """Blattberg & Deighton's customer equity per prospect over acquisition x retention spend
+    (``equity[i, j]`` for ``acquisition_spend[i]`` and ``retention_spend[j]``), with the
+    optimum marked (``best`` from clv.optimal_spend)."""
+    a = np.asarray(acquisition_spend, float)
+    r = np.asarray(retention_spend, float)
+    z = np.asarray(equity, float)
+    if z.shape != (a.size, r.size):
+        raise ValueError(f"equity must have shape (len(acquisition_spend), len(retention_spend))"
+                         f" = {(a.size, r.size)}; got {z.shape}")
+    ax = new_axes(ax, figsize=(6.4, 4.4))
+    filled = ax.contourf(r, a, z, levels=12, cmap="cividis")
+    lines = ax.contour(r, a, z, levels=[0], colors=[PALETTE[7]], linewidths=1.2)
+    ax.clabel(lines, fmt={0: "CE = 0"}, fontsize=7)
+    ax.figure.colorbar(filled, ax=ax, label="customer equity per prospect ($)")
+    if best is not None:
+        ax.plot(best.retention_spend, best.acquisition_spend, marker="*", ms=14,
+                color=HIGHLIGHT, ls="none", label="best split")
+        ax.legend(frameon=False, fontsize=8, loc="upper right")
+    return finish(ax, title="Acquisition vs retention spending (Blattberg & Deighton)",
+                  xlabel="retention spend per customer per year ($)",
+                  ylabel="acquisition spend per prospect ($)")

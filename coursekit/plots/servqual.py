@@ -12,7 +12,7 @@ from coursekit.plots._style import HIGHLIGHT, MUTED, PALETTE, finish, new_axes
 
 __all__ = ["gap_model_diagram", "expectation_perception", "driver_coefficients",
            "zone_of_tolerance_chart", "importance_performance_matrix", "gap_heatmap",
-           "gap_audit_chart",
+           "gap_audit_chart", "incident_share_bars", "nps_chart", "penalty_reward_chart",
            "factor_loadings_heatmap", "difference_score_curves"]
 
 _POSITION_COLOUR = {"below": HIGHLIGHT, "within": PALETTE[0], "above": PALETTE[2]}
@@ -205,6 +205,63 @@ def gap_audit_chart(audit: GapAudit, ax=None):
                   ylabel="key factor")
 
 
+def incident_share_bars(shares: pd.DataFrame, ax=None):
+    """Share of each group among satisfying and among dissatisfying incidents (the table of
+    ``servqual.incident_shares``)."""
+    if not isinstance(shares, pd.DataFrame) or not {"share_satisfying",
+                                                    "share_dissatisfying"} <= set(shares):
+        raise TypeError("shares must come from servqual.incident_shares (columns "
+                        "share_satisfying and share_dissatisfying)")
+    ax = new_axes(ax)
+    y = np.arange(len(shares))
+    ax.barh(y - 0.2, shares["share_satisfying"], height=0.4, color=PALETTE[2],
+            label="satisfying incidents")
+    ax.barh(y + 0.2, shares["share_dissatisfying"], height=0.4, color=HIGHLIGHT,
+            label="dissatisfying incidents")
+    ax.set_yticks(y, shares.index)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.legend(frameon=False, fontsize=8, loc="lower right")
+    return finish(ax, title="Critical incidents: what makes encounters good or bad",
+                  xlabel="share of the incidents of each outcome (0-1)",
+                  ylabel="group of employee behaviour (BBT 1990)")
+
+
+def nps_chart(table: pd.DataFrame, ax=None):
+    """NPS per segment with its bootstrap interval (the table of ``servqual.nps_by``)."""
+    if not isinstance(table, pd.DataFrame) or not {"nps", "low", "high"} <= set(table):
+        raise TypeError("table must come from servqual.nps_by (columns nps, low, high)")
+    ax = new_axes(ax)
+    y = np.arange(len(table))
+    ax.errorbar(table["nps"], y, xerr=[table["nps"] - table["low"], table["high"] - table["nps"]],
+                fmt="o", color=PALETTE[0], ecolor=MUTED, capsize=3, label="NPS, 95 % interval")
+    ax.axvline(0, color=PALETTE[7], lw=0.8)
+    ax.set_yticks(y, [str(i) for i in table.index])
+    ax.invert_yaxis()
+    ax.set_xlim(-100, 100)
+    ax.legend(frameon=False, fontsize=8)
+    return finish(ax, title="Net Promoter Score by segment",
+                  xlabel="NPS (% promoters - % detractors, points)", ylabel="segment")
+
+
+def penalty_reward_chart(prca: pd.DataFrame, ax=None):
+    """Penalty (left, when an attribute performs badly) and reward (right, when it performs
+    well) of each attribute (the table of ``servqual.penalty_reward``)."""
+    if not isinstance(prca, pd.DataFrame) or not {"penalty", "reward"} <= set(prca):
+        raise TypeError("prca must come from servqual.penalty_reward")
+    ax = new_axes(ax)
+    y = np.arange(len(prca))
+    ax.barh(y, prca["penalty"], xerr=1.96 * prca.get("penalty_se", 0), color=HIGHLIGHT,
+            label="penalty: low performance", ecolor=MUTED)
+    ax.barh(y, prca["reward"], xerr=1.96 * prca.get("reward_se", 0), color=PALETTE[2],
+            label="reward: high performance", ecolor=MUTED)
+    ax.axvline(0, color=PALETTE[7], lw=0.8)
+    ax.set_yticks(y, [f"{i} ({t})" for i, t in zip(prca.index, prca.get("type", [""] * len(y)))])
+    ax.invert_yaxis()
+    ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.18),
+              ncols=2)
+    return finish(ax, title="Penalty-reward contrast (asymmetric impact)",
+                  xlabel="change in the outcome (scale points, 95 % CI)", ylabel="attribute")
 def factor_loadings_heatmap(structure: FactorStructure, ax=None):
     """Varimax loadings of the 22 items (rows, grouped by dimension) on the factors (columns).
 

@@ -40,7 +40,8 @@ import pandas as pd
 from coursekit.models.servqual.instrument import DIMENSIONS, ITEMS, item_columns
 
 __all__ = ["BRANCHES", "DRIVER_WEIGHTS", "FACTOR_CORRELATION", "QUALITY_DRIVERS", "servqual_survey",
-           "servqual_management", "true_gaps", "true_knowledge_gaps", "true_item_means"]
+           "servqual_management", "true_gaps", "true_knowledge_gaps", "true_item_means",
+           "INCIDENT_GROUP_SHARES", "CODER_ACCURACY", "critical_incidents"]
 
 _DIMS = DIMENSIONS
 _ITEM_DIM = np.array([DIMENSIONS.index(item.dimension) for item in ITEMS])  # 4, 5, 4, 4, 5 items
@@ -255,3 +256,77 @@ def servqual_management(seed: int = _SEED + 1) -> pd.DataFrame:
     out = pd.concat(parts, ignore_index=True)
     out.insert(0, "manager", np.arange(1, len(out) + 1, dtype=np.int64))
     return out
+
+
+# --- critical incidents (Bitner, Booms & Tetreault 1990): the generating truth --------------
+#: P(group | outcome) of the synthetic incidents: assumptions of the coursekit authors, chosen
+#: to show the pattern BBT (1990) report (system failures dominate the dissatisfying stories,
+#: unprompted actions the satisfying ones). Not survey data.
+INCIDENT_GROUP_SHARES = {"satisfying": (0.25, 0.30, 0.45), "dissatisfying": (0.45, 0.15, 0.40)}
+#: P(a coder puts an incident into its true group); otherwise one of the two others, equally.
+CODER_ACCURACY = {"coder_a": 0.90, "coder_b": 0.85}
+_SETTINGS = {"airline": ("flight", "gate agent", "flight attendant"),
+             "hotel": ("room", "desk clerk", "housekeeper"),
+             "restaurant": ("table", "waiter", "chef")}
+_STORIES = {  # (group, outcome) -> templates with {thing}, {staff}, {other}
+    ("1 system failure", "satisfying"): (
+        "Our {thing} was not available, but the {staff} found us a better one at no charge.",
+        "Everything was running late; the {staff} kept us posted and made up for the delay.",
+        "The {thing} had a fault; the {staff} apologised and fixed it within minutes."),
+    ("1 system failure", "dissatisfying"): (
+        "Our {thing} was not available and the {staff} just shrugged.",
+        "We waited more than an hour and nobody explained anything.",
+        "The {thing} had a fault and the {staff} said it was not their job."),
+    ("2 customer request", "satisfying"): (
+        "I asked for a special diet and the {other} arranged it without fuss.",
+        "I had lost my ticket; the {staff} sorted it out kindly.",
+        "A noisy group disturbed us and the {staff} moved us somewhere quiet."),
+    ("2 customer request", "dissatisfying"): (
+        "I asked to change my {thing} and the {staff} said it was against policy.",
+        "My child needed help and the {staff} ignored the request.",
+        "A drunk guest bothered us and the {staff} did nothing."),
+    ("3 unprompted action", "satisfying"): (
+        "The {staff} remembered my name from last year.",
+        "It was my birthday and the {other} surprised me without being asked.",
+        "Despite the chaos the {staff} stayed calm and friendly to everyone."),
+    ("3 unprompted action", "dissatisfying"): (
+        "The {staff} was rude and rolled their eyes at us.",
+        "The {staff} kept chatting with a colleague while we stood there.",
+        "The {other} made a joke about my accent."),
+}
+
+
+def critical_incidents(n_incidents: int = 240, seed: int = 1990) -> pd.DataFrame:
+    """Synthetic critical incidents of airlines, hotels and restaurants, coded by two coders.
+
+    Half the incidents are satisfying, half dissatisfying; the true group follows
+    :data:`INCIDENT_GROUP_SHARES`; each story is a template of its group and outcome; coder A and
+    coder B find the true group with the probabilities of :data:`CODER_ACCURACY`.
+
+    >>> frame = critical_incidents()
+    >>> frame.shape, sorted(frame["outcome"].unique())
+    ((240, 7), ['dissatisfying', 'satisfying'])
+    """
+    rng = np.random.default_rng(seed)
+    groups = ["1 system failure", "2 customer request", "3 unprompted action"]
+    outcome = np.repeat(["satisfying", "dissatisfying"], [n_incidents // 2,
+                                                          n_incidents - n_incidents // 2])
+    setting = rng.choice(list(_SETTINGS), n_incidents)
+    true = np.array([groups[rng.choice(3, p=INCIDENT_GROUP_SHARES[o])] for o in outcome])
+    stories = []
+    for g, o, s in zip(true, outcome, setting):
+        thing, staff, other = _SETTINGS[s]
+        template = _STORIES[(g, o)][rng.integers(3)]
+        stories.append(template.format(thing=thing, staff=staff, other=other))
+    codes = {}
+    for coder, accuracy in CODER_ACCURACY.items():
+        wrong = rng.random(n_incidents) >= accuracy
+        shift = rng.integers(1, 3, n_incidents)  # one of the two other groups
+        index = np.array([groups.index(g) for g in true])
+        codes[coder] = np.array(groups)[np.where(wrong, (index + shift) % 3, index)]
+    order = rng.permutation(n_incidents)
+    frame = pd.DataFrame({"incident": np.arange(1, n_incidents + 1), "setting": setting[order],
+                          "outcome": outcome[order], "story": np.array(stories)[order],
+                          "coder_a": codes["coder_a"][order], "coder_b": codes["coder_b"][order],
+                          "true_group": true[order]})
+    return frame

@@ -275,3 +275,103 @@ register(
                "ModifiedBGNBD.from_params(...).prob_alive(0, 0, T)"),
     ),
 )
+
+
+# --- customer equity (Berger & Nasr 1998; Rust, Lemon & Zeithaml 2004; Blattberg & Deighton
+# 1996; not from the textbook) -------------------------------------------------------------
+
+def _bn(rng: np.random.Generator) -> dict:
+    return {"gc": float(rng.integers(20, 41) * 10), "m": float(rng.integers(4, 9) * 10),
+            "r": float(rng.choice([0.6, 0.65, 0.7, 0.75, 0.8])), "d": 0.15, "years": 8}
+
+
+def _bn_sum(d: dict, cost_shift: float = 0.5, first: int = 0) -> float:
+    i = np.arange(first, d["years"] + 1)
+    j = np.arange(1, d["years"] + 1)
+    return float(d["gc"] * np.sum(d["r"] ** i / (1 + d["d"]) ** i)
+                 - d["m"] * np.sum(d["r"] ** (j - 1) / (1 + d["d"]) ** (j - cost_shift)))
+
+
+def _cohorts(rng: np.random.Generator) -> dict:
+    return {"current": int(rng.integers(8, 16)) * 100, "clv_current": 250.0,
+            "prospects": int(rng.integers(10, 31)) * 100, "rate": 0.05, "clv_new": 200.0,
+            "cost": float(rng.choice([2.0, 4.0, 6.0])), "d": 0.10, "years": 3}
+
+
+def _equity(d: dict) -> float:
+    return clv.customer_equity(np.full(d["current"], d["clv_current"]),
+                               prospects_per_year=d["prospects"], acquisition_rate=d["rate"],
+                               new_customer_clv=d["clv_new"],
+                               acquisition_cost_per_prospect=d["cost"], discount_rate=d["d"],
+                               years=d["years"]).total
+
+
+def _curve(rng: np.random.Generator) -> dict:
+    return {"ceiling": float(rng.choice([0.3, 0.4, 0.5])), "spend": float(rng.choice([40, 50, 60])),
+            "rate_share": float(rng.choice([0.4, 0.6, 0.7]))}  # 0.5 x 2 would hit the ceiling
+
+
+def _rate_at_double(d: dict) -> float:
+    rate = d["ceiling"] * d["rate_share"]
+    k = clv.response_steepness(d["ceiling"], d["spend"], rate)
+    return clv.response_rate(2 * d["spend"], d["ceiling"], k)
+
+
+register(
+    Question(
+        "04.12", "Berger & Nasr's case 1: a customer brings gross contribution `gc` at the start "
+                 "of each year and costs `m` in promotion half-way through each year while "
+                 "active; retention `r`, discount rate `d`, horizon `years` (the customer is "
+                 "acquired now, year 0). What is the CLV?",
+        unit="dollars",
+        answer=lambda d: clv.berger_nasr_clv(d["gc"], d["m"], d["r"], d["d"], d["years"]),
+        data=_bn,
+        misconceptions=(
+            M("year-end-costs", lambda d: _bn_sum(d, cost_shift=0.0),
+              "The promotion cost is spent in the middle of each year: discount it by "
+              "(1+d)^(i-0.5), not (1+d)^i."),
+            M("no-first-year", lambda d: _bn_sum(d, first=1),
+              "Count the contribution of year 0 too: the customer pays at the start of the "
+              "first year, undiscounted."),
+            M("no-costs", lambda d: clv.berger_nasr_clv(d["gc"], 0, d["r"], d["d"], d["years"]),
+              "Subtract the promotion costs of the customers still active."),),
+        hints=("GC sum_{i=0}^{n} r^i/(1+d)^i - M sum_{i=1}^{n} r^(i-1)/(1+d)^(i-0.5)",
+               "clv.berger_nasr_clv(gc, m, r, d, years)"),
+    ),
+    Question(
+        "04.13", "A firm has `current` customers worth `clv_current` each. Each year it targets "
+                 "`prospects` prospects, wins a share `rate` at a cost of `cost` per prospect, "
+                 "and each new customer is worth `clv_new`. With discount rate `d` and the "
+                 "cohorts of the next `years` years (discounted from the end of each year), what "
+                 "is the customer equity?",
+        unit="dollars",
+        answer=_equity, data=_cohorts,
+        misconceptions=(
+            M("current-only", lambda d: d["current"] * d["clv_current"],
+              "Customer equity also counts the customers still to be acquired (net of what "
+              "acquiring them costs)."),
+            M("undiscounted", lambda d: d["current"] * d["clv_current"] + d["years"]
+              * d["prospects"] * (d["rate"] * d["clv_new"] - d["cost"]),
+              "Discount each future cohort by (1+d)^t."),
+            M("no-acquisition-cost", lambda d: d["current"] * d["clv_current"] + sum(
+                d["prospects"] * d["rate"] * d["clv_new"] / (1 + d["d"]) ** t
+                for t in range(1, d["years"] + 1)),
+              "Subtract the acquisition spending: `cost` for every prospect targeted."),),
+        hints=("CE = current x clv_current + sum_t prospects (rate clv_new - cost) / (1+d)^t",),
+    ),
+    Question(
+        "04.14", "Blattberg & Deighton: the acquisition rate approaches a ceiling `ceiling` as "
+                 "spending rises, rate = ceiling (1 - exp(-k spend)). A manager judges that "
+                 "`spend` dollars per prospect win `rate_share` x ceiling. What rate do twice "
+                 "that many dollars win?",
+        unit="a proportion (0-1)",
+        answer=_rate_at_double, data=_curve,
+        misconceptions=(
+            M("linear", lambda d: min(2 * d["ceiling"] * d["rate_share"], 1.0),
+              "Response flattens towards the ceiling: doubling the spend does not double the "
+              "rate. Calibrate k = -ln(1 - rate/ceiling) / spend first."),
+            M("ceiling", lambda d: d["ceiling"],
+              "The ceiling is reached only with unlimited spending."),),
+        hints=("k = -ln(1 - rate / ceiling) / spend", "clv.response_rate(2 * spend, ceiling, k)"),
+    ),
+)

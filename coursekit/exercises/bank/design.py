@@ -104,6 +104,183 @@ register(
 )
 
 
+# --- the service blueprint (Shostack 1984; Bitner, Ostrom & Morgan 2008; not from the textbook)
+
+def _coffee(rng: np.random.Generator) -> dict:
+    return {"drink_minutes": float(rng.integers(4, 9)) / 2,     # 2 - 4 minutes
+            "pastry_minutes": float(rng.integers(9, 15)) / 2}   # 4.5 - 7: the slower one
+
+
+def _coffee_blueprint(d: dict):
+    from coursekit.datasets import load_dataset
+
+    frame = load_dataset("service_blueprints")
+    frame = frame[frame["service"] == "coffee-shop order"].copy()
+    frame.loc[frame["step"] == "C09", "minutes"] = d["drink_minutes"]
+    frame.loc[frame["step"] == "C10", "minutes"] = d["pastry_minutes"]
+    return des.blueprint(frame)
+
+
+def _hotel_blueprint():
+    from coursekit.datasets import load_dataset
+
+    return des.blueprint(load_dataset("service_blueprints"), "hotel stay")
+
+
+def _pickup_wait(d: dict) -> float:
+    waits = des.customer_waits(_coffee_blueprint(d))
+    return float(waits.loc["C11", "wait"])
+
+
+register(
+    Question(
+        "13.10", "In the coffee-shop blueprint (`load_dataset('service_blueprints')`), the "
+                 "barista needs `drink_minutes` for the drink and the back oven "
+                 "`pastry_minutes` for the pastry. How many minutes does the customer wait "
+                 "at 'collect the drink and the pastry'?",
+        unit="minutes",
+        answer=_pickup_wait, data=_coffee,
+        misconceptions=(
+            M("drink-only", lambda d: 0.1 + d["drink_minutes"],
+              "The customer waits for the *slower* of the two: the pastry in the back oven "
+              "is invisible but still holds up the hand-off."),
+            M("sum", lambda d: 0.1 + d["drink_minutes"] + d["pastry_minutes"],
+              "Drink and pastry are prepared at the same time (both start when the order "
+              "reaches the bar), so their minutes do not add up."),
+            M("no-till", lambda d: max(d["drink_minutes"], d["pastry_minutes"]),
+              "Add the 0.1 minute the till needs to send the order to the bar."),),
+        hints=("Use des.blueprint(frame, 'coffee-shop order') after changing the minutes of "
+               "C09 and C10, then des.customer_waits.",
+               "wait = start of the pick-up - end of 'order and pay'."),
+    ),
+    Question(
+        "13.11", "How many fail points of the hotel-stay blueprint lie below the line of "
+                 "visibility (invisible to the guest)?",
+        unit="fail points (a count)",
+        answer=lambda d: int((~des.fail_points(_hotel_blueprint())["visible"]).sum()),
+        misconceptions=(M("all", lambda d: 6, "That counts every fail point; the clerk at the "
+                          "desk (onstage) is visible to the guest."),
+                        M("visible", lambda d: 1, "That is the number the guest *can* see.")),
+        hints=("des.fail_points(bp) has a column 'visible'.",),
+    ),
+    Question(
+        "13.12", "With the coffee-shop minutes of 13.10, the espresso machine fails and the "
+                 "drink takes 2 minutes longer. How many minutes longer does the customer wait "
+                 "in all?",
+        unit="minutes",
+        answer=lambda d: des.delay_impact(_coffee_blueprint(d), "C09", 2.0)["added_wait"],
+        data=_coffee,
+        misconceptions=(M("full", lambda d: 2.0, "The drink has slack: it was ready before the pastry, "
+                          "so only the part of the delay beyond the slack reaches the customer."),),
+        hints=("des.delay_impact(bp, 'C09', 2)", "slack = pastry minutes - drink minutes if "
+               "positive."),
+    ),
+)
+
+
+# --- demand, capacity and waiting lines (Erlang 1917; Maister 1985; not from the textbook) -----
+
+def _counter(rng: np.random.Generator) -> dict:
+    return {"arrivals_per_hour": int(rng.integers(8, 17)) * 5,
+            "service_minutes": float(rng.integers(10, 21)) / 10, "servers": 0}
+
+
+def _with_servers(d: dict) -> dict:
+    load = d["arrivals_per_hour"] / 60 * d["service_minutes"]
+    return {**d, "servers": int(np.floor(load)) + 1}
+
+
+def _queue(d: dict):
+    d = _with_servers(d)
+    return des.mmc_queue(d["arrivals_per_hour"] / 60, d["service_minutes"], d["servers"])
+
+
+def _queue_mm1_pooled(d: dict) -> float:
+    """Wrong: treats c servers as one server c times as fast (an M/M/1 queue)."""
+    d = _with_servers(d)
+    lam, mu = d["arrivals_per_hour"] / 60, d["servers"] / d["service_minutes"]
+    return lam / (mu * (mu - lam))
+
+
+register(
+    Question(
+        "13.13", "Customers arrive at a counter at random, `arrivals_per_hour` per hour; service "
+                 "takes `service_minutes` on average (exponential). The counter has the fewest "
+                 "servers that keep the queue stable: floor(load) + 1, with load = arrivals per "
+                 "minute x service minutes. What is the probability that a customer has to wait "
+                 "(Erlang C)?",
+        unit="a probability (0-1)",
+        answer=lambda d: _queue(d).p_wait, data=_counter,
+        misconceptions=(
+            M("utilisation", lambda d: _queue(d).utilisation, "That is the utilisation rho; "
+              "with more than one server P(wait) = C(c, a) is not rho."),
+            M("erlang-b", lambda d: des.erlang_b(_with_servers(d)["servers"],
+                                                 _queue(d).offered_load),
+              "That is Erlang B, the share *lost* when nobody can queue; with a queue use "
+              "C = c B / (c - a (1 - B))."),),
+        hints=("load a = lambda / mu in erlangs; servers c = floor(a) + 1.",
+               "des.mmc_queue(arrivals_per_hour / 60, service_minutes, c).p_wait"),
+    ),
+    Question(
+        "13.14", "For the counter of 13.13, what is the mean wait in the queue, in minutes?",
+        unit="minutes",
+        answer=lambda d: _queue(d).mean_wait, data=_counter,
+        misconceptions=(
+            M("no-c", lambda d: 1 / (_with_servers(d)["servers"] / d["service_minutes"]
+                                     - d["arrivals_per_hour"] / 60),
+              "Multiply by P(wait): Wq = C / (c mu - lambda); only the customers who find all "
+              "servers busy wait."),
+            M("mm1", _queue_mm1_pooled, "c servers are not one server c times as fast: a "
+              "customer in service cannot be split between servers."),
+            M("in-system", lambda d: _queue(d).mean_time_in_system, "That is the time in the "
+              "system (wait + service); the question asks for the wait in the queue."),),
+        hints=("Wq = P(wait) / (c mu - lambda), mu = 1 / service_minutes per minute.",),
+    ),
+    Question(
+        "13.15", "Same arrivals and service time as 13.13. How many servers does the counter "
+                 "need so that the mean wait in the queue is at most 0.5 minutes?",
+        unit="servers (a count)",
+        answer=lambda d: des.servers_needed(d["arrivals_per_hour"] / 60, d["service_minutes"],
+                                            max_mean_wait=0.5), data=_counter,
+        misconceptions=(M("stable-only", lambda d: _with_servers(d)["servers"],
+                          "That only keeps the queue from growing without end; add servers "
+                          "until Wq <= 0.5 min."),),
+        hints=("des.servers_needed(rate, service_minutes, max_mean_wait=0.5)",
+               "Try c, c + 1, ... and compute Wq each time."),
+    ),
+    Question(
+        "13.16", "A bank puts a screen with news and the expected wait next to its queue. Which "
+                 "of Maister's propositions does the *expected wait* on the screen work on?",
+        kind="choice", options=tuple(des.MAISTER_PRINCIPLES),
+        answer=lambda d: "uncertain",
+        misconceptions=(M("unoccupied", lambda d: "unoccupied", "The news occupies customers; "
+                          "the stated wait removes uncertainty: uncertain waits feel longer "
+                          "than known, finite waits."),),
+        hints=("Which condition does announcing the wait take away?",),
+    ),
+)
+
+
+# --- the servicescape (Bitner 1992; seed S2 gap factors) ------------------------------------
+register(
+    Question(
+        "13.17", "A hotel's new marble lobby suggests a level of personal service its thin "
+                 "staffing cannot deliver. In which gap of the gaps model does this servicescape "
+                 "problem sit (seed S2)?",
+        kind="choice", options=tuple(des.SERVICESCAPE_IN_GAPS), answer=lambda d: "gap 4",
+        misconceptions=(M("gap2", lambda d: "gap 2", "Gap 2 holds a servicescape that does not "
+                          "fit customers' expectations or needs; a lobby that *promises* more "
+                          "than the service delivers is overpromising through physical evidence "
+                          "cues: gap 4, the communication gap."),
+                        M("customer", lambda d: "customer gap", "The customer gap is the result "
+                          "(perceptions below expectations); the cause named here is a promise "
+                          "made by physical evidence."),),
+        hints=("Which gap is about promises made to customers?",
+               "des.servicescape_gaps() lists where the servicescape enters each gap."),
+    ),
+)
+
+
 # --- co-creation (issue 19 item 13): S-D logic and customer participation -----------------
 register(
     Question(

@@ -284,6 +284,29 @@ register(
 )
 
 
+# --- the critical incident technique (BBT 1990; Cohen 1960; not from the textbook) ----------
+
+def _coders(rng: np.random.Generator) -> dict:
+    table = rng.integers(1, 6, (3, 3))
+    table[np.diag_indices(3)] = rng.integers(15, 40, 3)
+    return {"table": table.tolist()}
+
+
+def _kappa_parts(d: dict) -> tuple[float, float]:
+    m = np.asarray(d["table"], float)
+    n = m.sum()
+    return float(np.trace(m) / n), float(m.sum(axis=1) @ m.sum(axis=0) / n ** 2)
+
+
+def _kappa(d: dict) -> float:
+    p_o, p_e = _kappa_parts(d)
+    return (p_o - p_e) / (1 - p_e)
+
+
+def _incident_counts():
+    from coursekit.datasets import load_dataset
+
+    return sq.incident_shares(load_dataset("critical_incidents")).loc["1 system failure"]
 # --- research checks on the instrument (issue 19 item 8) ------------------------------------
 def _difference_reliability(rng: np.random.Generator) -> dict:
     """Reliabilities of E and P and their correlation (equal standard deviations)."""
@@ -298,8 +321,118 @@ def _gap_reliability(d: dict) -> float:
 
 register(
     Question(
-        "07.21", "Expectations have reliability `alpha_e`, perceptions `alpha_p`, and the two "
-                 "correlate `r_ep` (equal standard deviations; `exercise_data('07.21')`). What "
+        "07.17", "Two coders sorted the same critical incidents into BBT's three groups; "
+                 "`table[i][j]` counts the incidents coder A put in group i and coder B in group "
+                 "j. What is Cohen's kappa?",
+        unit="kappa (at most 1)",
+        answer=_kappa, data=_coders,
+        misconceptions=(
+            M("raw-agreement", lambda d: _kappa_parts(d)[0], "That is the raw agreement p_o; "
+              "kappa removes the agreement expected by chance: (p_o - p_e) / (1 - p_e)."),
+            M("no-denominator", lambda d: _kappa_parts(d)[0] - _kappa_parts(d)[1],
+              "Divide p_o - p_e by 1 - p_e, the most agreement there is beyond chance."),),
+        hints=("p_o = diagonal / total; p_e = sum over groups of (row share x column share).",),
+    ),
+    Question(
+        "07.18", "In `load_dataset('critical_incidents')`, what share of the *dissatisfying* "
+                 "incidents did coder A put into group '1 system failure'?",
+        unit="a proportion (0-1)",
+        answer=lambda d: float(_incident_counts()["share_dissatisfying"]),
+        misconceptions=(
+            M("row-share", lambda d: float(_incident_counts()["n_dissatisfying"]
+                                           / _incident_counts()["n_all"]),
+              "That is the share of group-1 incidents that were dissatisfying; the question "
+              "asks for group 1's share *of the dissatisfying incidents*."),
+            M("all-incidents", lambda d: float(_incident_counts()["n_dissatisfying"] / 240),
+              "Divide by the number of dissatisfying incidents (120), not by all 240."),),
+        hints=("sq.incident_shares(frame) gives the share of each group within each outcome.",),
+    ),
+    Question(
+        "07.19", "A diner writes: 'the waiter noticed it was our anniversary and brought a "
+                 "dessert without being asked'. Into which BBT group does the incident go?",
+        kind="choice", options=tuple(sq.BBT_GROUPS), answer=lambda d: "3 unprompted action",
+        misconceptions=(M("request", lambda d: "2 customer request", "Nobody asked for the "
+                          "dessert: the employee acted unprompted (group 3)."),),
+        hints=("Was there a failure (group 1), a request (group 2), or neither (group 3)?",),
+    ),
+)
+
+
+# --- NPS and the satisfaction-loyalty link (Reichheld 2003; Anderson & Mittal 2000) ----------
+
+def _recommend(rng: np.random.Generator) -> dict:
+    return {"scores": [int(x) for x in rng.choice(11, 20, p=[.02] * 5 + [.06, .1, .14, .2,
+                                                                          .2, .2])]}
+
+
+def _nps_parts(d: dict) -> tuple[float, float]:
+    s = np.asarray(d["scores"])
+    return float(np.mean(s >= 9)), float(np.mean(s <= 6))
+
+
+def _nps_se(d: dict) -> float:
+    p, q = _nps_parts(d)
+    return float(100 * np.sqrt((p + q - (p - q) ** 2) / len(d["scores"])))
+
+
+def _prca_survey():
+    from coursekit.datasets import load_dataset
+
+    data = load_dataset("servqual_survey")
+    perf = sq.dimension_scores(data[sq.item_columns("p")].to_numpy())
+    return sq.penalty_reward(perf, data["recommend"])
+
+
+register(
+    Question(
+        "07.20", "Twenty customers answered 'how likely are you to recommend us?' (0-10) with "
+                 "`scores`. What is the Net Promoter Score (in points, -100 to 100)?",
+        unit="NPS points (-100 to 100)",
+        answer=lambda d: sq.nps(d["scores"]), data=_recommend,
+        misconceptions=(
+            M("seven-up", lambda d: 100 * (np.mean(np.asarray(d["scores"]) >= 7)
+                                           - _nps_parts(d)[1]),
+              "Only 9 and 10 are promoters; 7 and 8 are passives and count in neither share."),
+            M("passives-detract", lambda d: 100 * (_nps_parts(d)[0]
+                                                   - np.mean(np.asarray(d["scores"]) <= 8)),
+              "Detractors are 0-6 only; passives (7-8) are left out of both shares."),
+            M("promoters-only", lambda d: 100 * _nps_parts(d)[0],
+              "Subtract the share of detractors (0-6) from the share of promoters."),),
+        hints=("NPS = 100 (share of 9-10 - share of 0-6).",),
+    ),
+    Question(
+        "07.21", "For the same twenty answers, what is the standard error of the NPS in points, "
+                 "100 sqrt((p + d - (p - d)^2) / n)?",
+        unit="NPS points",
+        answer=_nps_se, data=_recommend,
+        misconceptions=(
+            M("promoter-share-se", lambda d: 100 * np.sqrt(_nps_parts(d)[0]
+                                                           * (1 - _nps_parts(d)[0]) / 20),
+              "That is the error of the promoter share alone; the NPS is a difference of two "
+              "shares of the same sample, so both enter."),),
+        hints=("p = share of 9-10, d = share of 0-6, n = 20.",
+               "sq.nps_interval(scores).standard_error"),
+    ),
+    Question(
+        "07.22", "Run a penalty-reward contrast analysis of the perception dimension scores of "
+                 "`servqual_survey` on `recommend` (default quartile cuts). Which dimension has "
+                 "the largest penalty (most negative)?",
+        kind="choice", options=tuple(DIMS),
+        answer=lambda d: str(_prca_survey()["penalty"].idxmin()),
+        misconceptions=(M("most-asymmetric", lambda d: str(_prca_survey()["penalty_share"]
+                                                           .idxmax()),
+                          "That dimension is the most *asymmetric* (largest share of penalty), "
+                          "but the question asks for the largest penalty itself: the biggest "
+                          "drop in recommendation when the dimension performs badly."),),
+        hints=("sq.penalty_reward(perceptions, data['recommend'])['penalty'].idxmin()",),
+    ),
+)
+
+
+register(
+    Question(
+        "07.23", "Expectations have reliability `alpha_e`, perceptions `alpha_p`, and the two "
+                 "correlate `r_ep` (equal standard deviations; `exercise_data('07.23')`). What "
                  "is the reliability of the gap P - E (Peter, Churchill & Brown 1993)?",
         data=_difference_reliability, unit="a reliability (0-1)",
         answer=_gap_reliability,
@@ -317,7 +450,7 @@ register(
                "sq.difference_score_reliability(alpha_e, alpha_p, r_ep) computes it."),
     ),
     Question(
-        "07.22", "A factor analysis of the synthetic servqual_survey finds the five SERVQUAL "
+        "07.24", "A factor analysis of the synthetic servqual_survey finds the five SERVQUAL "
                  "dimensions with a hit rate of 100%. What does this show?",
         kind="choice",
         options=("that SERVQUAL's five dimensions are confirmed",

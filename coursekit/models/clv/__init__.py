@@ -36,7 +36,9 @@ Files: :mod:`~coursekit.models.clv.formulas` (simple CLV, period margin, retenti
 three timings, lifetime, break-even retention and the retention sweep),
 :mod:`~coursekit.models.clv.segments` (CLV per segment), :mod:`~coursekit.models.clv.hbs`
 (TB 4.2 Exercise 1) and :mod:`~coursekit.models.clv.tracking` (repeat purchases against a BTYD
-forecast). The probabilistic models are in :mod:`coursekit.models.btyd`.
+forecast) and :mod:`~coursekit.models.clv.equity` (customer equity, Blattberg & Deighton's
+acquisition and retention spending, Berger & Nasr's CLV with mid-period costs; not from the
+textbook). The probabilistic models are in :mod:`coursekit.models.btyd`.
 """
 from __future__ import annotations
 
@@ -60,6 +62,17 @@ from coursekit.models.clv.hbs import (
 from coursekit.models.clv.tracking import (
     repeat_purchase_tracking,
 )
+from coursekit.models.clv.equity import (
+    berger_nasr_clv,
+    optimal_promotion,
+    CustomerEquity,
+    customer_equity,
+    response_rate,
+    response_steepness,
+    bd_customer_equity,
+    OptimalSpend,
+    optimal_spend,
+)
 
 __all__ = [
     "TIMINGS",
@@ -74,4 +87,13 @@ __all__ = [
     "HBSExercise",
     "hbs_exercise",
     "repeat_purchase_tracking",
+    "berger_nasr_clv",
+    "optimal_promotion",
+    "CustomerEquity",
+    "customer_equity",
+    "response_rate",
+    "response_steepness",
+    "bd_customer_equity",
+    "OptimalSpend",
+    "optimal_spend",
 ]

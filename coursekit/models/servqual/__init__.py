@@ -33,7 +33,11 @@ SERVPERF scores, the knowledge gap), :mod:`~coursekit.models.servqual.tolerance`
 :mod:`~coursekit.models.servqual.psychometrics` (the five-factor structure and the
 difference-score problem),
 :mod:`~coursekit.models.servqual.service_standards` (feedback and standards, TB 5.1.9-5.1.13) and
-:mod:`~coursekit.models.servqual.rubrics` (the textbook's two scoring rubrics).
+:mod:`~coursekit.models.servqual.rubrics` (the textbook's two scoring rubrics) and
+:mod:`~coursekit.models.servqual.critical_incidents` (the critical incident technique and
+Cohen's kappa), :mod:`~coursekit.models.servqual.net_promoter` (NPS, its interval, gaps by
+loyalty class) and :mod:`~coursekit.models.servqual.asymmetric_impact` (asymmetric impact of
+attributes); these three are not from the textbook.
 """
 from __future__ import annotations
 
@@ -103,6 +107,22 @@ from coursekit.models.servqual.rubrics import (
     DISCUSSION_RUBRIC,
     discussion_score,
 )
+from coursekit.models.servqual.critical_incidents import (
+    BBT_GROUPS,
+    incident_shares,
+    CoderAgreement,
+    coder_agreement,
+)
+from coursekit.models.servqual.net_promoter import (
+    NPS_CLASSES,
+    nps_classes,
+    nps,
+    NPSInterval,
+    nps_interval,
+    nps_by,
+    gaps_by_nps_class,
+)
+from coursekit.models.servqual.asymmetric_impact import penalty_reward
 
 __all__ = [
     "DIMENSIONS",
@@ -151,4 +171,16 @@ __all__ = [
     "skills_profile",
     "DISCUSSION_RUBRIC",
     "discussion_score",
+    "BBT_GROUPS",
+    "incident_shares",
+    "CoderAgreement",
+    "coder_agreement",
+    "NPS_CLASSES",
+    "nps_classes",
+    "nps",
+    "NPSInterval",
+    "nps_interval",
+    "nps_by",
+    "gaps_by_nps_class",
+    "penalty_reward",
 ]

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["purchase_dates", "purchase_amounts", "cutoff_date", "column_time_zone", "day_numbers"]
+__all__ = ["purchase_dates", "purchase_amounts", "timestamp", "cutoff_date", "column_time_zone", "day_numbers"]
 
 _SLASHED = re.compile(r"^\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b")
 _DAYFIRST_HINT = ("pass dayfirst=True for day/month/year strings such as '03/01/2024' = 3 January "
@@ -89,17 +89,14 @@ def purchase_dates(values: Any, column: str, *, dayfirst: bool | None = None) ->
     return parsed
 
 
-def cutoff_date(value: Any, name: str, dates: pd.Series | None = None,
-                tz: Any = None) -> pd.Timestamp:
-    """A cut-off date (``observation_end``, ``as_of``, ...) as a naive day (midnight).
+def timestamp(value: Any, name: str, tz: Any = None) -> pd.Timestamp:
+    """``value`` as a naive timestamp, time of day kept.
 
     A time-zone-aware value is converted to ``tz`` (the zone of the date column) and the zone
     dropped; with ``tz=None`` its own wall-clock time is kept.
 
-    >>> cutoff_date("2024-01-05 17:00", "as_of")
-    Timestamp('2024-01-05 00:00:00')
-    >>> cutoff_date(pd.Timestamp("2024-01-05 23:30", tz="UTC"), "as_of", tz="Asia/Tokyo")
-    Timestamp('2024-01-06 00:00:00')
+    >>> timestamp("2024-01-05 17:00", "as_of")
+    Timestamp('2024-01-05 17:00:00')
     """
     try:
         ts = pd.Timestamp(value)
@@ -109,7 +106,19 @@ def cutoff_date(value: Any, name: str, dates: pd.Series | None = None,
         raise ValueError(f"{name} must be a date such as '1997-09-30'; got {value!r}")
     if ts.tzinfo is not None:
         ts = (ts.tz_convert(tz) if tz is not None else ts).tz_localize(None)
-    return ts.normalize()
+    return ts
+
+
+def cutoff_date(value: Any, name: str, tz: Any = None) -> pd.Timestamp:
+    """A cut-off date (``observation_end``, ``as_of``, ...) as a naive day (midnight): the
+    :func:`timestamp` of ``value`` at the start of its day.
+
+    >>> cutoff_date("2024-01-05 17:00", "as_of")
+    Timestamp('2024-01-05 00:00:00')
+    >>> cutoff_date(pd.Timestamp("2024-01-05 23:30", tz="UTC"), "as_of", tz="Asia/Tokyo")
+    Timestamp('2024-01-06 00:00:00')
+    """
+    return timestamp(value, name, tz).normalize()
 
 
 def column_time_zone(values: Any) -> Any:

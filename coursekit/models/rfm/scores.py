@@ -34,7 +34,7 @@ from coursekit._validate import (
     check_probability,
 )
 from coursekit.models.btyd.transaction_log import (column_time_zone, purchase_amounts,
-                                                   purchase_dates)
+                                                   purchase_dates, timestamp)
 
 __all__ = [
     "CELLS",
@@ -101,7 +101,7 @@ def rfm_table(transactions: pd.DataFrame, *, customer: str = "customer_id",
     if dates.isna().any():
         raise ValueError(f"transactions column {date!r} (date) has missing dates")
     values = purchase_amounts(transactions[amount], amount, role="amount")
-    end = dates.max() if as_of is None else _as_of(as_of, zone)
+    end = dates.max() if as_of is None else timestamp(as_of, "as_of", zone)
     if dates.max() > end:
         raise ValueError(f"as_of ({end.date()}) is before the last purchase "
                          f"({dates.max().date()}); give a later as_of")
@@ -120,17 +120,6 @@ def rfm_table(transactions: pd.DataFrame, *, customer: str = "customer_id",
     table.index.name = customer
     return table[["recency", "frequency", "monetary", "average_purchase",
                   "first_purchase", "last_purchase"]]
-
-
-def _as_of(as_of: object, zone: object) -> pd.Timestamp:
-    """``as_of`` as a naive timestamp (time of day kept), in the zone of the date column."""
-    try:
-        ts = pd.Timestamp(as_of)
-    except (TypeError, ValueError):
-        raise ValueError(f"as_of must be a date such as '2024-03-31'; got {as_of!r}") from None
-    if pd.isna(ts):
-        raise ValueError(f"as_of must be a date such as '2024-03-31'; got {as_of!r}")
-    return ts if ts.tzinfo is None else (ts.tz_convert(zone) if zone else ts).tz_localize(None)
 
 
 def quantile_scores(values: object, n_bins: int = 5, *, higher_is_better: bool = True,

@@ -163,19 +163,12 @@ def _numbered(attempts: pd.DataFrame) -> pd.DataFrame:
     return attempts.reset_index(drop=True)
 
 
-def _messages() -> dict[tuple[str, str], str]:
-    """(question id, misconception name) -> the feedback message students saw."""
-    from coursekit.exercises import marking
-    from coursekit.exercises.core import get_question, list_questions
+def _messages(pairs) -> list[str]:
+    """The feedback message students saw for each (question id, misconception name)."""
+    from coursekit.exercises.core import get_question
+    from coursekit.exercises.marking import misconception_message
 
-    generic = {"percent": marking.PERCENT, "sign": marking.SIGN,
-               "close": "close, but not within the tolerance: give more decimals."}
-    out = {}
-    for qid in list_questions():
-        q = get_question(qid)
-        out |= {(qid, name): text for name, text in generic.items()}
-        out |= {(qid, m.name): m.message for m in q.misconceptions}
-    return out
+    return [misconception_message(get_question(qid), name) for qid, name in pairs]
 
 
 def summarise(attempts: pd.DataFrame, submissions: pd.DataFrame | None = None) -> ClassReport:
@@ -187,12 +180,12 @@ def summarise(attempts: pd.DataFrame, submissions: pd.DataFrame | None = None) -
     if "attempt" not in attempts or "module" not in attempts:
         attempts = _numbered(attempts)
     by = attempts.groupby(["question_id", "student"], sort=True)
+    right = attempts[attempts["correct"]].groupby(["question_id", "student"])["attempt"]
     per_student = pd.DataFrame({
         "first": by["correct"].first(),
         "ever": by["correct"].any(),
         # attempts up to and including the first right one (NaN if never right)
-        "to_success": by.apply(lambda g: float(g["correct"].to_numpy().argmax() + 1)
-                               if g["correct"].any() else float("nan"), include_groups=False),
+        "to_success": right.min().astype(float),
     }).reset_index()
     q = per_student.groupby("question_id")
     questions = pd.DataFrame({
@@ -212,9 +205,7 @@ def summarise(attempts: pd.DataFrame, submissions: pd.DataFrame | None = None) -
     table["share_of_wrong"] = table["count"] / table["question_id"].map(wrong_counts)
     table["students"] = named.groupby(["question_id", "misconception"])["student"].nunique() \
         .reindex(pd.MultiIndex.from_frame(table[["question_id", "misconception"]])).to_numpy()
-    messages = _messages()
-    table["message"] = [messages.get((qid, m), "") for qid, m in
-                        zip(table["question_id"], table["misconception"])]
+    table["message"] = _messages(zip(table["question_id"], table["misconception"]))
     table = table.sort_values(["count", "question_id"], ascending=[False, True],
                               ignore_index=True)
     modules = questions.groupby("module").agg(

@@ -172,3 +172,21 @@ def near_miss(q, value, target, data: dict) -> tuple[str, str] | None:
                 return (f"not quite. {m.message} (And it looks like a percentage: give a "
                         f"proportion such as 0.30, not 30.)", m.name)
     return None
+
+
+def misconception_message(q, name: str) -> str:
+    """The feedback students saw for the mistake ``name`` on question ``q``: the question's own
+    misconception, or one of the checks every numeric question has (``percent``, ``sign``,
+    ``close``); empty for an unknown name.
+
+    >>> from coursekit.exercises.core import get_question
+    >>> misconception_message(get_question("01.3"), "percent") == PERCENT
+    True
+    """
+    own = next((m.message for m in q.misconceptions if m.name == name), None)
+    if own is not None:
+        return own
+    generic = {"percent": PERCENT, "sign": SIGN[0].upper() + SIGN[1:],
+               "close": "Close, but not within the tolerance the check allows: give more "
+                        "decimals."}
+    return generic.get(name, "")

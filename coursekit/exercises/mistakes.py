@@ -57,7 +57,7 @@ def most_frequent_mistake(attempts=None) -> Mistake:
     from coursekit.course import get_module
 
     from .core import get_question
-    from .marking import PERCENT, SIGN
+    from .marking import misconception_message
 
     if attempts is None:
         from .progress import read_attempts
@@ -73,8 +73,6 @@ def most_frequent_mistake(attempts=None) -> Mistake:
     rows = wrong[wrong["misconception"] == name]
     questions = tuple(dict.fromkeys(rows["question_id"]))
     latest = questions[-1]
-    q = get_question(latest)
-    message = next((m.message for m in q.misconceptions if m.name == name),
-                   {"percent": PERCENT, "sign": SIGN[0].upper() + SIGN[1:]}.get(name, ""))
+    message = misconception_message(get_question(latest), name)
     module = get_module(latest.split(".")[0])
     return Mistake(name, int(counts[name]), questions, message, module.notebook, module.title)

@@ -28,7 +28,6 @@ import html
 import io
 import json
 import secrets
-import sqlite3
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -58,42 +57,27 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
     return frame
 
 
-def _store_rows(path: Path) -> list[dict]:
-    """The attempts of one progress store, opened read-only (a collected file is never moved)."""
-    with open(path, "rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            raise ValueError("not a coursekit progress store (not an SQLite file)")
-    conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
-    try:
-        cols = {r[1] for r in conn.execute("PRAGMA table_info(attempts)")}
-        need = {"question_id", "correct", "status", "misconception", "student", "data_seed"}
-        if not need <= cols:
-            raise ValueError(f"no attempts table with the columns {sorted(need)}")
-        rows = conn.execute("SELECT question_id, correct, status, misconception, student, "
-                            "data_seed FROM attempts ORDER BY id").fetchall()
-    finally:
-        conn.close()
-    return [{"question_id": q, "correct": bool(c), "status": s, "misconception": m,
-             "student": st, "data_seed": seed} for q, c, s, m, st, seed in rows]
-
-
 def read_progress_stores(folder: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Attempts and the list of files read from a folder of collected progress stores.
 
     Every file directly in ``folder`` is read (hidden files and ``-wal``/``-shm`` companions
     aside). A store's student is the id its rows carry, else the file name without suffix.
     """
+    from coursekit.exercises.progress import read_attempts
+
     folder = _existing_folder(folder, "SOURCE")
     rows, seen = [], []
     for path in sorted(p for p in folder.iterdir() if p.is_file()
                        and not p.name.startswith(".") and not p.name.endswith(("-wal", "-shm"))):
         try:
-            found = _store_rows(path)
-        except (OSError, sqlite3.Error, ValueError) as exc:
+            found = read_attempts(path).to_dict("records")  # opened read-only
+        except (OSError, ValueError) as exc:
             seen.append({"source": path.name, "student": None, "attempts": 0,
                          "problem": str(exc) or type(exc).__name__})
             continue
-        attempts = [r for r in found if r["status"] in ("correct", "incorrect")]
+        attempts = [{k: r[k] for k in ("question_id", "correct", "status", "misconception",
+                                       "student", "data_seed")}
+                    for r in found if r["status"] in ("correct", "incorrect")]
         for row in attempts:
             row["student"] = row["student"] or path.stem
             row["source"] = path.name

@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from coursekit._validate import check_columns, check_nonnegative
-from coursekit.models.qfd.kano import CATEGORIES, kano_category
+from coursekit.models.qfd.kano import CATEGORIES, kano_classify
 
 __all__ = ["KANO_LIFE_CYCLE", "fong_test", "self_stated_importance"]
 
@@ -129,17 +129,14 @@ def self_stated_importance(responses: pd.DataFrame, *, feature: str = "feature",
     if ratings.isna().any():
         raise ValueError(f"responses column {importance!r} has missing ratings")
     check_nonnegative(ratings.to_numpy(dtype=float), f"responses[{importance!r}]")
-    cats = pd.Series(kano_category(responses[functional].to_numpy(object),
-                                   responses[dysfunctional].to_numpy(object)),
-                     index=responses.index)
-    counts = pd.crosstab(responses[feature], cats).reindex(columns=list(CATEGORIES),
-                                                           fill_value=0)
+    modal = kano_classify(responses, feature=feature, functional=functional,
+                          dysfunctional=dysfunctional)["category"]
     stats = responses.groupby(feature, sort=False)[importance].agg(["mean", "std", "size"])
     table = pd.DataFrame({
         "importance": stats["mean"],
         "sd": stats["std"],
         "n": stats["size"].astype("int64"),
-        "category": counts.idxmax(axis=1).reindex(stats.index),
+        "category": modal.reindex(stats.index),
     })
     order = {c: k for k, c in enumerate(CATEGORIES)}
     table["rank_in_category"] = (table.groupby("category")["importance"]

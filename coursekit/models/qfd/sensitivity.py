@@ -70,7 +70,7 @@ def rescore(house: Any, scale: Mapping[str, float]) -> Any:
                         if k in house.scale}, "the house's scale")
     rel = np.asarray(house.relationships, dtype=float)
     out = np.zeros_like(rel)
-    known = np.zeros(rel.shape, dtype=bool) | (rel == 0)
+    known = rel == 0  # blank cells need no symbol
     for symbol, value in old.items():
         hit = np.isclose(rel, value)
         out[hit] = new_scale[symbol]

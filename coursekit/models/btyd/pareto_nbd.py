@@ -19,6 +19,8 @@ from scipy import special
 from coursekit._validate import check_nonnegative
 from coursekit.models.btyd._base import (BTYDModel, check_rfm, check_weights, compress_rows,
                                          history_problems)
+from coursekit.models.btyd._pareto_likelihood import (ParetoData, pareto_data, pareto_loglik,
+                                                      pareto_loglik_grad)
 from coursekit.models.btyd._special import log_hyp2f1_one, log_sub_exp
 
 __all__ = ["ParetoNBD"]
@@ -110,23 +112,26 @@ class ParetoNBD(BTYDModel):
         w, x, t_x, big_t = compress_rows(check_weights(weights, len(x)), x, t_x, big_t)
         unit = float(np.average(big_t, weights=w))
         t_x, big_t = t_x / unit, big_t / unit
-        pairs = (_pairs(x, t_x), _pairs(x, big_t))
-        self._maximise(lambda p: _loglik(p, x, t_x, big_t, pairs), w, x0=np.ones(4),
+
+        def likelihoods(data: ParetoData):
+            return (lambda p: pareto_loglik(p, data)), (lambda p: pareto_loglik_grad(p, data))
+
+        loglik, loglik_grad = likelihoods(pareto_data(x, t_x, big_t, w))
+        self._maximise(loglik, w, x0=np.ones(4), loglik_grad=loglik_grad,
                        n_starts=n_starts, random_state=random_state,
                        scale=np.array([1.0, unit, 1.0, unit]),
                        ll_offset=-float(w @ x) * np.log(unit),
                        problems=history_problems(
                            w, x, 4, "the purchase rate (r, alpha) and the dropout rate "
                            "(s, beta) cannot be told apart"),
-                       subset=lambda rows, sub_w: (
-                           lambda p, pr=(_pairs(x[rows], t_x[rows]), _pairs(x[rows], big_t[rows])):
-                           _loglik(p, x[rows], t_x[rows], big_t[rows], pr), None))
+                       subset=lambda rows, sub_w: likelihoods(
+                           pareto_data(x[rows], t_x[rows], big_t[rows], sub_w)))
         return self
 
     def log_likelihood(self, frequency: Any, recency: Any, T: Any) -> np.ndarray:
         """Per-customer log-likelihood ``log L(r, alpha, s, beta | x, t_x, T)``."""
         x, t_x, big_t = check_rfm(frequency, recency, T)
-        return _loglik(np.array(self._params()), x, t_x, big_t)
+        return pareto_loglik(self._params(), pareto_data(x, t_x, big_t))
 
     def expected_purchases(self, t: Any) -> float | np.ndarray:
         r"""Expected repeat purchases of a new customer in ``(0, t]``:

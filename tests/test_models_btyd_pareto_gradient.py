@@ -115,15 +115,20 @@ def test_pareto_weighted_gradient_matches_central_differences_on_cdnow():
         assert grad == pytest.approx(numeric, rel=1e-6)
 
 
-def test_points_are_shared_by_customers_with_the_same_x_and_time():
-    x = np.array([0.0, 0.0, 0.0, 3.0, 3.0])
-    t_x = np.array([0.0, 0.0, 0.0, 2.0, 2.0])
-    big_t = np.array([10.0, 10.0, 12.0, 10.0, 12.0])
+def test_customers_share_their_t_x_points_and_keep_their_row_order():
+    x = np.array([3.0, 0.0, 0.0, 0.0, 3.0])
+    t_x = np.array([2.0, 0.0, 0.0, 0.0, 2.0])
+    big_t = np.array([12.0, 10.0, 10.0, 12.0, 10.0])
     data = pareto_data(x, t_x, big_t)
-    assert len(data.point_u) == 2 + 4                   # (0, 0), (3, 2); (0|3) x (10|12)
+    assert data.n_tx_points == 2                        # (0, 0) and (3, 2)
+    assert len(data.point_u) == 2 + 5                   # then every customer's (x, T)
     assert data.x_levels.tolist() == [0.0, 3.0] and data.x_weight.tolist() == [3.0, 2.0]
     pts = log_g_terms((0.5, 2.0, 0.7, 3.0), data.point_x, data.point_u, data.groups)
     assert np.all(np.isfinite(pts.log_g))
+    one_by_one = [pareto_loglik((0.5, 2.0, 0.7, 3.0), pareto_data(x[i:i + 1], t_x[i:i + 1],
+                                                                  big_t[i:i + 1]))[0]
+                  for i in range(5)]
+    assert pareto_loglik((0.5, 2.0, 0.7, 3.0), data) == pytest.approx(one_by_one, rel=1e-14)
 
 
 def test_fit_uses_the_analytic_gradient(monkeypatch):

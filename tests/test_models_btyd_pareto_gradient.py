@@ -57,6 +57,19 @@ def test_weighted_derivatives_equal_the_weighted_pointwise_ones(b, c):
     assert sums == pytest.approx(expected, rel=1e-10, abs=1e-10)
 
 
+@pytest.mark.parametrize("b, c", [(0.6, 2.1), (40.3, 41.9)])
+def test_recentred_blocks_agree_with_the_plain_series(b, c):
+    # many cache blocks of sorted arguments, each summed in w - w0 with a few terms
+    rng = np.random.default_rng(5)
+    w = np.sort(rng.uniform(0.0, SERIES_UP_TO, 50_000))[::-1]
+    nu, mu = rng.normal(size=w.size), rng.normal(size=w.size)
+    point = hyp2f1_one_with_derivatives(np.full(w.size, b), c, w)   # per point, forward sum
+    assert log_hyp2f1_one_scalar(b, c, w) == pytest.approx(point[0], rel=1e-13, abs=1e-15)
+    sums = weighted_log_derivatives(b, c, w, point[0], nu, mu)
+    expected = [nu @ point[1], nu @ point[2], mu @ point[3], (mu * (1 - w)) @ point[3]]
+    assert sums == pytest.approx(expected, rel=1e-10, abs=1e-9)
+
+
 def _mp_pareto_loglik(r, alpha, s, beta, x, t_x, big_t):
     """The Fader-Hardie (2005) likelihood with mpmath's hyp2f1."""
     rsx = r + s + x

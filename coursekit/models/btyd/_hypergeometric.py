@@ -18,6 +18,7 @@ The tests compare both with mpmath (values and derivatives) at 1e-10.
 from __future__ import annotations
 
 import numpy as np
+from scipy import special
 
 __all__ = ["SERIES_UP_TO", "series_terms", "log_hyp2f1_one_scalar", "hyp2f1_one_with_derivatives",
            "weighted_log_derivatives"]
@@ -56,20 +57,44 @@ def _coefficients(b: float, c: float, n_terms: int):
     return coef, s_b, s_c
 
 
-def _series_value(b: float, c: float, w: np.ndarray) -> np.ndarray:
-    """``h`` for one ``(b, c)`` by Horner's rule, in cache-sized blocks (sorted ``w`` let a
-    block of small arguments stop after fewer terms)."""
-    out = np.empty(w.size)
-    n_all = series_terms(float(np.max(w, initial=0.0)))
-    coef = _coefficients(b, c, n_all)[0]
+def _blocks(w: np.ndarray, n_terms: int, s_max: float):
+    """Cache-sized blocks of (sorted) ``w``, each with its centre ``w0`` and the number of
+    terms ``J`` of the re-centred series in ``delta = w - w0``: the coefficients of ``h``
+    around ``w0`` are at most ``(1 - w0)^-(j+1)`` (those of the derivative series at most
+    ``s_max`` times that), so with ``q = radius / (1 - w0)`` the neglected terms are below
+    ``s_max q^(J+1) / ((1 - q)(1 - w0))``, kept under 1e-17; and the binomial matrix
+    ``C(k, j) w0^(k-j)`` that re-centres a degree-``n_terms`` polynomial."""
+    k = np.arange(n_terms + 1)[:, None]
     for start in range(0, w.size, _BLOCK):
         wb = w[start:start + _BLOCK]
-        n_terms = series_terms(float(wb.max()))
-        acc = np.full(wb.size, coef[n_terms])
-        for k in range(n_terms - 1, -1, -1):
-            acc *= wb
-            acc += coef[k]
-        out[start:start + _BLOCK] = acc
+        low, high = float(wb.min()), float(wb.max())
+        w0, radius = (low + high) / 2, (high - low) / 2
+        q = radius / (1 - w0)
+        n_local = 0 if q < 0.9 else n_terms        # wide block: keep the whole polynomial
+        bound = s_max / (1 - w0)
+        while n_local < n_terms and bound * q ** (n_local + 1) / (1 - q) >= _EPS:
+            n_local += 1
+        j = np.arange(n_local + 1)[None, :]
+        shift = np.where(k >= j, special.comb(k, j) * w0 ** np.maximum(k - j, 0), 0.0)
+        yield slice(start, start + wb.size), wb - w0, shift
+
+
+def _horner(coefficients: np.ndarray, delta: np.ndarray) -> np.ndarray:
+    acc = np.full(delta.size, coefficients[-1])
+    for value in coefficients[-2::-1]:
+        acc *= delta
+        acc += value
+    return acc
+
+
+def _series_value(b: float, c: float, w: np.ndarray) -> np.ndarray:
+    """``h`` for one ``(b, c)``: the degree-``K`` series, re-centred on each block of
+    ``w`` (a block of sorted arguments is narrow, so a few terms in ``w - w0`` suffice)."""
+    out = np.empty(w.size)
+    n_terms = series_terms(float(np.max(w, initial=0.0)))
+    coef = _coefficients(b, c, n_terms)[0]
+    for part, delta, shift in _blocks(w, n_terms, 1.0):
+        out[part] = _horner(coef @ shift, delta)
     return out
 
 
@@ -174,23 +199,28 @@ def weighted_log_derivatives(b: float, c: float, w: np.ndarray, log_h: np.ndarra
     out = np.zeros(4)
     low = w <= SERIES_UP_TO
     if np.any(low):
-        wl = w[low]
-        n_all = series_terms(float(wl.max()))
-        coef, s_b, s_c = _coefficients(b, c, n_all + 1)
-        scaled = np.stack([nu[low], mu[low]]) * np.exp(-log_h[low])
-        moments = np.zeros((2, n_all + 2))
-        for start in range(0, wl.size, _BLOCK):
-            wb = wl[start:start + _BLOCK]
-            power = scaled[:, start:start + _BLOCK].copy()
-            for k in range(series_terms(float(wb.max())) + 2):
-                moments[:, k] += power.sum(axis=1)
-                power *= wb
-        slope = np.arange(1, n_all + 2) * coef[1:]          # (k+1) coef_{k+1}, k = 0..K
-        m_nu, m_mu = moments[0, :n_all + 1], moments[1]
-        out[0] = m_nu @ (coef[:n_all + 1] * s_b[:n_all + 1])
-        out[1] = -m_nu @ (coef[:n_all + 1] * s_c[:n_all + 1])
-        out[2] = m_mu[:n_all + 1] @ slope
-        out[3] = (m_mu[:n_all + 1] - m_mu[1:]) @ slope
+        every = bool(np.all(low))
+        wl = w if every else w[low]
+        n_terms = series_terms(float(wl.max()))
+        coef, s_b, s_c = _coefficients(b, c, n_terms + 1)
+        inv_h = np.exp(-(log_h if every else log_h[low]))
+        scaled = np.stack([nu if every else nu[low], mu if every else mu[low]]) * inv_h
+        # the derivative series, truncated at degree K
+        table = np.stack([coef * s_b, -coef * s_c,
+                          np.arange(1, n_terms + 3) * np.append(coef[1:], 0.0)])[:, :n_terms + 1]
+        for part, delta, shift in _blocks(wl, n_terms, float(s_b[-1] + s_c[-1] + 1.0)):
+            centred = table @ shift                       # coefficients in delta = w - w0
+            n_local = centred.shape[1]
+            moments = np.empty((2, n_local + 1))
+            power = scaled[:, part].copy()
+            for j in range(n_local + 1):
+                moments[:, j] = power.sum(axis=1)
+                power *= delta
+            w0 = float(wl[part.start] - delta[0])
+            out[0] += centred[0] @ moments[0, :n_local]
+            out[1] += centred[1] @ moments[0, :n_local]
+            out[2] += centred[2] @ moments[1, :n_local]
+            out[3] += centred[2] @ ((1 - w0) * moments[1, :n_local] - moments[1, 1:])
     if not np.all(low):
         high = ~low
         d = _continued_fraction(np.full(int(high.sum()), b), np.full(int(high.sum()), c),

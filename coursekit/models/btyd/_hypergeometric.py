@@ -17,6 +17,8 @@ The tests compare both with mpmath (values and derivatives) at 1e-10.
 """
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 from scipy import special
 
@@ -28,7 +30,7 @@ __all__ = ["SERIES_UP_TO", "series_terms", "log_hyp2f1_one_scalar", "hyp2f1_one_
 SERIES_UP_TO = 0.6
 _EPS = 1e-17
 _CF_MAX_ITER = 400_000
-_BLOCK = 8192
+_BLOCK = 16384
 
 
 def series_terms(w_max: float) -> int:
@@ -64,7 +66,6 @@ def _blocks(w: np.ndarray, n_terms: int, s_max: float):
     ``s_max`` times that), so with ``q = radius / (1 - w0)`` the neglected terms are below
     ``s_max q^(J+1) / ((1 - q)(1 - w0))``, kept under 1e-17; and the binomial matrix
     ``C(k, j) w0^(k-j)`` that re-centres a degree-``n_terms`` polynomial."""
-    k = np.arange(n_terms + 1)[:, None]
     for start in range(0, w.size, _BLOCK):
         wb = w[start:start + _BLOCK]
         low, high = float(wb.min()), float(wb.max())
@@ -74,9 +75,17 @@ def _blocks(w: np.ndarray, n_terms: int, s_max: float):
         bound = s_max / (1 - w0)
         while n_local < n_terms and bound * q ** (n_local + 1) / (1 - q) >= _EPS:
             n_local += 1
-        j = np.arange(n_local + 1)[None, :]
-        shift = np.where(k >= j, special.comb(k, j) * w0 ** np.maximum(k - j, 0), 0.0)
+        pascal, lag = _binomials(n_terms + 1)
+        powers = np.append(w0 ** np.arange(n_terms + 1), 0.0)     # lag -1 (k < j) -> 0
+        shift = pascal[:n_terms + 1, :n_local + 1] * powers[lag[:n_terms + 1, :n_local + 1]]
         yield slice(start, start + wb.size), wb - w0, shift
+
+
+@functools.lru_cache(maxsize=8)
+def _binomials(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """``C(k, j)`` and the lag ``k - j`` (``-1`` where ``k < j``) for ``k, j < size``."""
+    k, j = np.arange(size)[:, None], np.arange(size)[None, :]
+    return special.comb(k, j), np.where(k >= j, k - j, -1)
 
 
 def _horner(coefficients: np.ndarray, delta: np.ndarray) -> np.ndarray:

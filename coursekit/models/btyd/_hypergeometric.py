@@ -75,7 +75,7 @@ def _blocks(w: np.ndarray, n_terms: int, s_max: float):
         bound = s_max / (1 - w0)
         while n_local < n_terms and bound * q ** (n_local + 1) / (1 - q) >= _EPS:
             n_local += 1
-        pascal, lag = _binomials(n_terms + 1)
+        pascal, lag = _binomials(1 << int(n_terms).bit_length())   # one cached size per octave
         powers = np.append(w0 ** np.arange(n_terms + 1), 0.0)     # lag -1 (k < j) -> 0
         shift = pascal[:n_terms + 1, :n_local + 1] * powers[lag[:n_terms + 1, :n_local + 1]]
         yield slice(start, start + wb.size), wb - w0, shift

@@ -18,7 +18,12 @@ from coursekit.models.btyd._pareto_likelihood import (log_g_terms, pareto_data, 
                                                       pareto_loglik_grad)
 
 DATA = Path(__file__).resolve().parents[1] / "datasets"
-mp.mp.dps = 40
+
+
+@pytest.fixture(autouse=True)
+def _forty_digits():
+    with mp.workdps(40):      # local: other modules set their own global precision
+        yield
 
 B_C = [(0.55, 1.7), (1.6, 2.8), (5000.5, 5001.9), (0.01, 0.02), (3.2, 30.0), (300.0, 301.01),
        (1e-3, 5.0)]

@@ -47,8 +47,9 @@ def test_hypergeometric_derivatives_match_mpmath(b, c):
         assert out[0, i] == pytest.approx(float(exact[0]), rel=1e-12, abs=1e-13)
         for row in (1, 2, 3):   # derivatives: 1e-9 relative or 1e-10 absolute
             assert out[row, i] == pytest.approx(float(exact[row]), rel=1e-9, abs=1e-10), (row, w)
+    # the scalar path sums up to ~5,700 terms of one polynomial: h to 1e-14
     assert log_hyp2f1_one_scalar(b, c, np.array(W)) == pytest.approx(out[0], rel=1e-13,
-                                                                      abs=1e-15)
+                                                                      abs=1e-14)
 
 
 @pytest.mark.parametrize("b, c", [(0.6, 2.1), (40.3, 41.9), (1.7, 2.3)])

@@ -52,6 +52,17 @@ def test_hypergeometric_derivatives_match_mpmath(b, c):
                                                                       abs=1e-14)
 
 
+def test_continued_fraction_stops_at_rounding_level(monkeypatch):
+    # these arguments once kept the Lentz product at 1 - 2 ulp for 400,000 steps
+    from coursekit.models.btyd import _hypergeometric
+
+    monkeypatch.setattr(_hypergeometric, "_CF_MAX_ITER", 5000)   # raises if not converged
+    w = np.array([0.9068742424242424, 0.9112575757575757, 0.9172348484848485, 0.9264, 0.999])
+    out = _hypergeometric._continued_fraction(np.full(5, 0.5), np.full(5, 2.0), w)
+    exact = [float(mp.log(mp.hyp2f1(1, 0.5, 2, mp.mpf(v)))) for v in w]
+    assert out[0] == pytest.approx(exact, rel=1e-13)
+
+
 @pytest.mark.parametrize("b, c", [(0.6, 2.1), (40.3, 41.9), (1.7, 2.3)])
 def test_weighted_derivatives_equal_the_weighted_pointwise_ones(b, c):
     rng = np.random.default_rng(3)

@@ -164,6 +164,9 @@ def _continued_fraction(b: np.ndarray, c: np.ndarray, w: np.ndarray) -> np.ndarr
         done = ((np.abs(delta - 1.0) < 2e-15)      # a few ulps: C D can settle at 1 - 2 ulp
                 & np.all(np.abs(d_log_delta) <= 1e-15 * scale, axis=0))
         active = active[~done]
+    if active.size:   # pragma: no cover - 1 - w >= 1e-9 converges well before the cap
+        raise FloatingPointError(f"Gauss's continued fraction did not converge for "
+                                 f"{active.size} arguments (w up to {w[active].max():.12g})")
     return np.vstack([log_f, d_log_f])
 
 

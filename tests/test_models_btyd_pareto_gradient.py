@@ -47,8 +47,20 @@ def test_hypergeometric_derivatives_match_mpmath(b, c):
         assert out[0, i] == pytest.approx(float(exact[0]), rel=1e-12, abs=1e-13)
         for row in (1, 2, 3):   # derivatives: 1e-9 relative or 1e-10 absolute
             assert out[row, i] == pytest.approx(float(exact[row]), rel=1e-9, abs=1e-10), (row, w)
+    # the scalar path sums up to ~5,700 terms of one polynomial: h to 1e-14
     assert log_hyp2f1_one_scalar(b, c, np.array(W)) == pytest.approx(out[0], rel=1e-13,
-                                                                      abs=1e-15)
+                                                                      abs=1e-14)
+
+
+def test_continued_fraction_stops_at_rounding_level(monkeypatch):
+    # these arguments once kept the Lentz product at 1 - 2 ulp for 400,000 steps
+    from coursekit.models.btyd import _hypergeometric
+
+    monkeypatch.setattr(_hypergeometric, "_CF_MAX_ITER", 5000)   # raises if not converged
+    w = np.array([0.9068742424242424, 0.9112575757575757, 0.9172348484848485, 0.9264, 0.999])
+    out = _hypergeometric._continued_fraction(np.full(5, 0.5), np.full(5, 2.0), w)
+    exact = [float(mp.log(mp.hyp2f1(1, 0.5, 2, mp.mpf(v)))) for v in w]
+    assert out[0] == pytest.approx(exact, rel=1e-13)
 
 
 @pytest.mark.parametrize("b, c", [(0.6, 2.1), (40.3, 41.9), (1.7, 2.3)])

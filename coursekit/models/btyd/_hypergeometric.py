@@ -17,17 +17,14 @@ The tests compare both with mpmath (values and derivatives) at 1e-10.
 """
 from __future__ import annotations
 
-import functools
-
 import numpy as np
-from scipy import special
 
 __all__ = ["SERIES_UP_TO", "series_terms", "log_hyp2f1_one_scalar", "hyp2f1_one_with_derivatives",
            "weighted_log_derivatives"]
 
-#: the power series is used for ``w`` up to here (at most ~100 terms), the continued fraction
-#: above
-SERIES_UP_TO = 0.6
+#: the power series is used for ``w`` up to here (at most ~5,000 terms, re-centred on each
+#: block of arguments), the continued fraction above
+SERIES_UP_TO = 0.99
 _EPS = 1e-17
 _CF_MAX_ITER = 400_000
 _BLOCK = 16384
@@ -43,8 +40,14 @@ def series_terms(w_max: float) -> int:
     """
     if w_max <= 0:
         return 1
+    log_w, target = np.log(w_max), np.log(_EPS) + 2 * np.log1p(-w_max)
     k = 1
-    while (k + 1) * w_max ** k / (1 - w_max) ** 2 >= _EPS:
+    for _ in range(60):          # fixed point of k = (target - log(k + 1)) / log w
+        nxt = max(1, int(np.ceil((target - np.log(k + 1)) / log_w)))
+        if nxt == k:
+            break
+        k = nxt
+    while (k + 1) * w_max ** k / (1 - w_max) ** 2 >= _EPS:   # guard the rounding of ceil
         k += 1
     return k
 
@@ -60,32 +63,40 @@ def _coefficients(b: float, c: float, n_terms: int):
 
 
 def _blocks(w: np.ndarray, n_terms: int, s_max: float):
-    """Cache-sized blocks of (sorted) ``w``, each with its centre ``w0`` and the number of
-    terms ``J`` of the re-centred series in ``delta = w - w0``: the coefficients of ``h``
-    around ``w0`` are at most ``(1 - w0)^-(j+1)`` (those of the derivative series at most
-    ``s_max`` times that), so with ``q = radius / (1 - w0)`` the neglected terms are below
-    ``s_max q^(J+1) / ((1 - q)(1 - w0))``, kept under 1e-17; and the binomial matrix
-    ``C(k, j) w0^(k-j)`` that re-centres a degree-``n_terms`` polynomial."""
-    for start in range(0, w.size, _BLOCK):
-        wb = w[start:start + _BLOCK]
+    """Blocks of (sorted) ``w``, each with the shift ``delta = w - w0`` from its centre and the
+    binomial matrix ``C(k, j) w0^(k-j)`` that re-centres the degree-``n_terms`` series on
+    ``w0``, keeping ``J + 1`` terms. The coefficients of ``h`` around ``w0`` are at most
+    ``(1 - w0)^-(j+1)`` (those of the derivative series at most ``s_max`` times that), so with
+    ``q = radius / (1 - w0)`` the neglected terms stay below
+    ``s_max q^(J+1) / ((1 - q)(1 - w0)) < 1e-17``. Blocks with ``q > 1/4`` are halved; a
+    small one that is still wide keeps the plain series (``w0 = 0``: positive terms)."""
+    k = np.arange(n_terms + 1, dtype=float)
+    pending = [(start, min(start + _BLOCK, w.size)) for start in range(0, w.size, _BLOCK)]
+    while pending:
+        start, stop = pending.pop()
+        wb = w[start:stop]
         low, high = float(wb.min()), float(wb.max())
         w0, radius = (low + high) / 2, (high - low) / 2
         q = radius / (1 - w0)
-        n_local = 0 if q < 0.9 else n_terms        # wide block: keep the whole polynomial
-        bound = s_max / (1 - w0)
-        while n_local < n_terms and bound * q ** (n_local + 1) / (1 - q) >= _EPS:
-            n_local += 1
-        pascal, lag = _binomials(1 << int(n_terms).bit_length())   # one cached size per octave
-        powers = np.append(w0 ** np.arange(n_terms + 1), 0.0)     # lag -1 (k < j) -> 0
-        shift = pascal[:n_terms + 1, :n_local + 1] * powers[lag[:n_terms + 1, :n_local + 1]]
-        yield slice(start, start + wb.size), wb - w0, shift
-
-
-@functools.lru_cache(maxsize=8)
-def _binomials(size: int) -> tuple[np.ndarray, np.ndarray]:
-    """``C(k, j)`` and the lag ``k - j`` (``-1`` where ``k < j``) for ``k, j < size``."""
-    k, j = np.arange(size)[:, None], np.arange(size)[None, :]
-    return special.comb(k, j), np.where(k >= j, k - j, -1)
+        if q > 0.25 and stop - start > 64:
+            middle = (start + stop) // 2
+            pending += [(start, middle), (middle, stop)]
+            continue
+        if q > 0.25 or w0 == 0.0:
+            w0, n_local = 0.0, (n_terms if q > 0.25 else 0)
+        else:
+            n_local, bound = 0, s_max / (1 - w0)
+            while n_local < n_terms and bound * q ** (n_local + 1) / (1 - q) >= _EPS:
+                n_local += 1
+        shift = np.zeros((n_terms + 1, n_local + 1))
+        if w0 == 0.0:
+            shift[np.arange(n_local + 1), np.arange(n_local + 1)] = 1.0
+        else:   # column j = C(k, j) w0^(k - j), from column j - 1
+            with np.errstate(under="ignore"):
+                shift[:, 0] = np.exp(k * np.log(w0))
+                for j in range(1, n_local + 1):
+                    shift[j:, j] = shift[j:, j - 1] * (k[j:] - j + 1) / (j * w0)
+        yield slice(start, stop), wb - w0, shift
 
 
 def _horner(coefficients: np.ndarray, delta: np.ndarray) -> np.ndarray:
@@ -147,10 +158,15 @@ def _continued_fraction(b: np.ndarray, c: np.ndarray, w: np.ndarray) -> np.ndarr
         d_log_f[:, active] += d_log_delta
         lentz_c[active], lentz_d[active] = new_c, new_d
         d_c[:, active], d_d[:, active] = dc, dd
-        done = ((np.abs(delta - 1.0) < 4e-16)
-                & np.all(np.abs(d_log_delta) <= 1e-16 * (1.0 + np.abs(d_log_f[:, active])),
-                         axis=0))
+        # the two halves of d log delta cancel once the fraction has converged; what is left
+        # is their rounding, so the increment is compared with their size
+        scale = np.abs(dc / new_c) + np.abs(dd / new_d) + np.abs(d_log_f[:, active])
+        done = ((np.abs(delta - 1.0) < 2e-15)      # a few ulps: C D can settle at 1 - 2 ulp
+                & np.all(np.abs(d_log_delta) <= 1e-15 * scale, axis=0))
         active = active[~done]
+    if active.size:   # pragma: no cover - 1 - w >= 1e-9 converges well before the cap
+        raise FloatingPointError(f"Gauss's continued fraction did not converge for "
+                                 f"{active.size} arguments (w up to {w[active].max():.12g})")
     return np.vstack([log_f, d_log_f])
 
 

@@ -147,17 +147,18 @@ def _summarize_pandas(transactions: pd.DataFrame, customer: str, date: str, valu
     end, cal_end = _cutoffs(observation_end, calibration_end, zone,
                             end_default if end_default is not None
                             else (_EPOCH + pd.Timedelta(days=int(days.max()))
-                                  if len(days) else None))
+                                  if len(days) else None), dayfirst)
     return _summarize_arrays(transactions[customer].to_numpy(), days, amount, _day(end),
                              _day(cal_end), days_per_unit, calibration_end is not None)
 
 
 def _cutoffs(observation_end: Any, calibration_end: Any, zone: Any,
-             last_day: pd.Timestamp | None) -> tuple[pd.Timestamp, pd.Timestamp]:
-    end = last_day if observation_end is None else cutoff_date(observation_end,
-                                                               "observation_end", tz=zone)
-    cal_end = end if calibration_end is None else cutoff_date(calibration_end,
-                                                              "calibration_end", tz=zone)
+             last_day: pd.Timestamp | None, dayfirst: bool | None = None
+             ) -> tuple[pd.Timestamp, pd.Timestamp]:
+    end = last_day if observation_end is None else cutoff_date(
+        observation_end, "observation_end", tz=zone, dayfirst=dayfirst)
+    cal_end = end if calibration_end is None else cutoff_date(
+        calibration_end, "calibration_end", tz=zone, dayfirst=dayfirst)
     if cal_end > end:
         raise ValueError(f"calibration_end ({cal_end.date()}) must not be after observation_end "
                          f"({end.date()})")

@@ -17,7 +17,7 @@ import numpy as np
 
 from coursekit._validate import check_integer, check_number
 from coursekit.models.btyd._base import BTYDModel, _check_counts
-from coursekit.models.btyd._special import log_beta_ratio
+from coursekit.models.btyd._special import log_beta_ratio, log_hyp2f1_one
 
 __all__ = ["ShiftedBetaGeometric"]
 
@@ -125,10 +125,10 @@ class ShiftedBetaGeometric(BTYDModel):
         >>> round(new, 3), round(loyal, 3)
         (2.965, 5.894)
         """
-        from scipy import special
-
         alpha, beta = self._params()
         d = check_number(discount_rate, "discount_rate", low=0, low_open=True)
         n = check_integer(n, "n", low=0)
+        # scipy's hyp2f1 returns inf or NaN here for small d (e.g. alpha = beta = 1, d = 1e-4,
+        # n = 169); log_hyp2f1_one switches to Gauss's continued fraction near 1/(1+d) = 1
         return float((beta + n) / (alpha + beta + n)
-                     * special.hyp2f1(1.0, beta + n + 1, alpha + beta + n + 1, 1 / (1 + d)))
+                     * np.exp(log_hyp2f1_one(beta + n + 1, alpha + beta + n + 1, 1 / (1 + d))))

@@ -109,7 +109,7 @@ def test_heavy_buyers_at_the_reported_overflow_points_match_mpmath(name):
     }[name]
     for x, t in HEAVY:
         got = _strict(model.conditional_expected_purchases, t, x, 39.0, 39.0)[0]
-        assert got == pytest.approx(reference(x, t), rel=REL), (name, x, t)
+        assert got == pytest.approx(reference(x, t), rel=REL, abs=0), (name, x, t)
     # the whole vector at once, as a CLV table would call it
     xs = np.array([0.0, 1.0, 280.0, 910.0, 1110.0, 3000.0, 5000.0])
     many = _strict(model.conditional_expected_purchases, np.array([[39.0], [520.0]]), xs,
@@ -152,16 +152,16 @@ def test_bgnbd_and_mbgnbd_at_and_around_a_equal_1_match_mpmath(a):
         for t in NEAR_ONE_HORIZONS:
             got = _strict(bg.conditional_expected_purchases, t, x, t_x, big_t)[0]
             assert got == pytest.approx(bgnbd_precise(0.243, 4.414, a, 2.426, x, t_x, big_t, t),
-                                        rel=REL), (x, t)
+                                        rel=REL, abs=0), (x, t)
             got = _strict(mbg.conditional_expected_purchases, t, x, t_x, big_t)[0]
             assert got == pytest.approx(mbg_reference(0.525, 6.183, a, 1.614, x, t_x, big_t, t)[0],
-                                        rel=REL), (x, t)
+                                        rel=REL, abs=0), (x, t)
     # new customers: E[X(t)] never negative, never inf/NaN, never ZeroDivisionError
     for model in (bg, mbg):
         new = _strict(model.expected_purchases, np.array(NEAR_ONE_HORIZONS))
         assert np.all(np.isfinite(new)) and np.all(new > 0) and np.all(np.diff(new) > 0)
     want = [mbg_new_customer_reference(0.525, 6.183, a, 1.614, t) for t in NEAR_ONE_HORIZONS]
-    assert mbg.expected_purchases(np.array(NEAR_ONE_HORIZONS)) == pytest.approx(want, rel=REL)
+    assert mbg.expected_purchases(np.array(NEAR_ONE_HORIZONS)) == pytest.approx(want, rel=REL, abs=0)
 
 
 @pytest.mark.parametrize("gamma", [1 - 1e-12, 1 + 1e-12, 1 - 1e-5, 1 + 1e-3])
@@ -173,10 +173,41 @@ def test_bgbb_around_gamma_equal_1_matches_mpmath(gamma):
                                                        params)))
     for x, t_x, n in [(0, 0, 6), (3, 5, 6), (6, 6, 6), (40, 90, 100)]:
         unconditional, alive, future = bgbb_reference(*params, x, t_x, n, 5)
-        assert _strict(model.prob_alive, x, t_x, n)[0] == pytest.approx(alive, rel=REL)
+        assert _strict(model.prob_alive, x, t_x, n)[0] == pytest.approx(alive, rel=REL, abs=0)
         assert _strict(model.conditional_expected_purchases, 5, x, t_x, n)[0] == \
-            pytest.approx(future, rel=REL)
-        assert _strict(model.expected_purchases, n) == pytest.approx(unconditional, rel=REL)
+            pytest.approx(future, rel=REL, abs=0)
+        assert _strict(model.expected_purchases, n) == pytest.approx(unconditional, rel=REL, abs=0)
+
+
+def _count_reference(model: str, r, alpha, a, b, n, t) -> float:
+    """P(X(t) = n): FHL (2005) eq. 8 (BG/NBD) and its MBG/NBD analogue (alive with n
+    purchases, or dropped out at the n-th purchase, n = 0 included), at 40 digits."""
+    with mp.workdps(40):
+        r, alpha, a, b, t = map(mp.mpf, (r, alpha, a, b, t))
+        q = t / (alpha + t)
+        nb = mp.exp(mp.loggamma(r + n) - mp.loggamma(r) - mp.loggamma(n + 1)
+                    + r * mp.log(alpha / (alpha + t)) + n * mp.log(q))
+        tail = mp.betainc(n, r, 0, q, regularized=True) if n > 0 else 1   # P(NB >= n)
+        if model == "BG/NBD":
+            out = mp.beta(a, b + n) / mp.beta(a, b) * nb
+            return float(out + (mp.beta(a + 1, b + n - 1) / mp.beta(a, b) * tail if n else 0))
+        return float(mp.beta(a, b + n + 1) / mp.beta(a, b) * nb
+                     + mp.beta(a + 1, b + n) / mp.beta(a, b) * tail)
+
+
+@pytest.mark.parametrize("params, n, t", [
+    ((0.525, 6.183, 0.891, 1.614), 30, 39.0),
+    ((0.3848, 6.4037, 17.7612, 0.0239), 30, 0.9325),      # MBG/NBD was 40% off (1 - cdf)
+    ((0.0644, 11.7416, 2.7079, 3.3547), 300, 126.0),
+    ((0.4377, 16.9173, 1.2292, 37.0530), 5, 0.0101),
+    ((0.243, 4.414, 1.0, 2.426), 3000, 1000.0),
+])
+@pytest.mark.parametrize("name", ["BG/NBD", "MBG/NBD"])
+def test_count_probabilities_in_the_tails_match_mpmath(name, params, n, t):
+    cls = BGNBD if name == "BG/NBD" else ModifiedBGNBD
+    model = cls.from_params(**dict(zip(cls.param_names, params)))
+    got = _strict(model.prob_purchases, [n], t)[0]
+    assert got == pytest.approx(_count_reference(name, *params, n, t), rel=REL, abs=0)
 
 
 # --- the hypothesis sweep of the issue: valid parameters, every prediction, every model ------
@@ -265,7 +296,7 @@ def test_sbg_residual_lifetime_matches_mpmath_for_small_discount_rates(alpha, be
         want = float((beta + n) / mp.mpf(alpha + beta + n)
                      * mp.hyp2f1(1, beta + n + 1, alpha + beta + n + 1, 1 / (1 + mp.mpf(rate))))
     model = ShiftedBetaGeometric.from_params(alpha=alpha, beta=beta)
-    assert model.expected_residual_lifetime(rate, n) == pytest.approx(want, rel=REL)
+    assert model.expected_residual_lifetime(rate, n) == pytest.approx(want, rel=REL, abs=0)
 
 
 # =============================================================================================
@@ -531,7 +562,7 @@ def test_det_closed_form_matches_the_defining_integral(params, x, t_x, big_t):
     model = ParetoNBD.from_params(**params)
     det = _strict(discounted_expected_transactions, model, x, t_x, big_t, method="closed")[0]
     assert det == pytest.approx(_pareto_det_integral(*params.values(), x, t_x, big_t, delta),
-                                rel=1e-8)
+                                rel=1e-8, abs=0)
 
 
 @pytest.mark.parametrize("x, t_x, big_t", [(0, 0.0, 38.86), (2, 30.43, 38.86), (40, 38.0, 39.0)])
@@ -540,4 +571,4 @@ def test_det_of_the_bgnbd_matches_the_defining_integral(x, t_x, big_t):
     model = BGNBD.from_params(**BG_CDNOW)
     det = discounted_expected_transactions(model, x, t_x, big_t)[0]
     assert det == pytest.approx(_bgnbd_det_integral(*BG_CDNOW.values(), x, t_x, big_t, delta),
-                                rel=1e-8)
+                                rel=1e-8, abs=0)

@@ -190,13 +190,14 @@ class ModifiedBGNBD(BTYDModel):
         t_val = float(check_nonnegative(t, "t"))
         if t_val == 0:
             return (n_arr == 0).astype(float)
-        q = alpha / (alpha + t_val)
         log_rest = np.log(t_val) - np.log(alpha + t_val)    # log(1 - q), exact for tiny t
         log_nb = (special.gammaln(r + n_arr) - special.gammaln(r) - special.gammaln(n_arr + 1)
                   + r * (np.log(alpha) - np.log(alpha + t_val))
                   + np.where(n_arr > 0, n_arr * log_rest, 0.0))
-        # P(NB >= n) = 1 - P(NB <= n-1) = 1 - I_q(r, n); 1 for n = 0
-        at_least = np.where(n_arr > 0, 1.0 - special.betainc(r, np.maximum(n_arr, 1), q), 1.0)
+        # P(NB >= n) = 1 - I_q(r, n) = I_{1-q}(n, r) with 1 - q = t/(alpha+t): the tail
+        # itself, without the cancellation of 1 - cdf (which lost all digits below ~1e-16)
+        at_least = np.where(n_arr > 0, special.betainc(np.maximum(n_arr, 1), r,
+                                                       t_val / (alpha + t_val)), 1.0)
         alive = np.exp(special.betaln(a, b + n_arr + 1) - special.betaln(a, b) + log_nb)
         dropped = np.exp(special.betaln(a + 1, b + n_arr) - special.betaln(a, b)) * at_least
         return alive + dropped

@@ -555,6 +555,12 @@ def _bgnbd_det_integral(r, alpha, a, b, x, t_x, big_t, delta) -> float:
     (PARETO_CDNOW, 10, 20.0, 39.0), (PARETO_CDNOW, 3000, 39.0, 39.0),
     # the customer of the BTYD package's pnbd.DERT example (its output is not printed there)
     (dict(r=0.5629966, alpha=12.5590370, s=0.4081095, beta=10.5148048), 7, 35.0, 77.86),
+    # scipy's hyperu(s, s, z), which the closed form used, is 3% off at s = 1 + 1e-12, z = 3
+    # and 6e-7 off at s = 1.13, z = 15
+    (dict(r=0.5533, alpha=10.5776, s=1 + 1e-12, beta=1100.0), 2, 30.43, 38.86),
+    (dict(r=0.5533, alpha=10.5776, s=1 - 1e-9, beta=11.665), 2, 30.43, 38.86),
+    (dict(r=0.5533, alpha=10.5776, s=2 + 1e-9, beta=11.665), 0, 0.0, 38.86),
+    (dict(r=0.5533, alpha=10.5776, s=1.1313581901777667, beta=5560.0), 2, 30.43, 38.86),
 ])
 def test_det_closed_form_matches_the_defining_integral(params, x, t_x, big_t):
     delta = continuous_discount_rate(0.15, "W")          # FHL: 15% a year = 0.0027 a week
@@ -563,6 +569,14 @@ def test_det_closed_form_matches_the_defining_integral(params, x, t_x, big_t):
     det = _strict(discounted_expected_transactions, model, x, t_x, big_t, method="closed")[0]
     assert det == pytest.approx(_pareto_det_integral(*params.values(), x, t_x, big_t, delta),
                                 rel=1e-8, abs=0)
+
+
+def test_det_is_zero_not_nan_where_p_alive_underflows():
+    model = ParetoNBD.from_params(r=39.77, alpha=0.031, s=39.74, beta=0.059)
+    for method in ("closed", "quadrature"):
+        det = _strict(discounted_expected_transactions, model, [0, 3], [0.0, 100.0],
+                      [423.0, 423.0], method=method)
+        assert np.all(np.isfinite(det)) and det[0] < 1e-300 and det[1] > 0
 
 
 @pytest.mark.parametrize("x, t_x, big_t", [(0, 0.0, 38.86), (2, 30.43, 38.86), (40, 38.0, 39.0)])

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import warnings
 from functools import lru_cache
+from pathlib import Path
 
 import mpmath as mp
 import numpy as np
@@ -386,6 +387,24 @@ def test_fifty_random_starts_on_cdnow_agree():
     assert messages == [] and gg.converged_
 
 
+def test_every_model_takes_n_starts_and_names_identical_histories():
+    from coursekit.models.btyd import BetaGeoBetaBinomial
+
+    donations = pd.read_csv(Path(__file__).resolve().parents[1] / "datasets"
+                            / "donations_summary.csv")
+    data = (donations["frequency"], donations["recency"], donations["n_periods"])
+    one = BetaGeoBetaBinomial().fit(*data, weights=donations["weights"])
+    many, messages = _fit(BetaGeoBetaBinomial(), *data, weights=donations["weights"],
+                          n_starts=6, random_state=4)
+    assert messages == [] and many.converged_
+    assert many.log_likelihood_ == pytest.approx(one.log_likelihood_, abs=1e-6)
+    cohort = [1000, 631, 468, 382, 326, 289, 262, 241]
+    sbg, messages = _fit(ShiftedBetaGeometric(), cohort, n_starts=6, random_state=4)
+    assert messages == [] and sbg.params_.round(3).tolist() == [0.704, 1.182]
+    same, messages = _fit(BetaGeoBetaBinomial(), [3] * 10, [5] * 10, [6] * 10)
+    assert same.converged_ is False and any("same history" in m for m in messages)
+
+
 def test_summary_gives_intervals_for_identified_fits_only():
     cdnow = load_dataset("cdnow_summary")
     data = (cdnow["frequency"], cdnow["recency"], cdnow["T"])
@@ -511,7 +530,6 @@ def test_gamma_gamma_independence_check_on_cdnow():
     repeaters = cdnow[cdnow["frequency"] > 0]
     assert round(float(repeaters["frequency"].corr(repeaters["monetary_value"])), 2) == 0.11
     import json
-    from pathlib import Path
 
     lesson = Path(__file__).resolve().parents[1] / "notebooks" / "04_customer_lifetime_value.ipynb"
     source = "".join("".join(c["source"]) for c in json.loads(lesson.read_text())["cells"])

@@ -84,17 +84,23 @@ class BetaGeoBetaBinomial(BTYDModel):
     param_names = ("alpha", "beta", "gamma", "delta")
 
     def fit(self, frequency: Any, recency: Any, n_periods: Any,
-            weights: Any = None) -> "BetaGeoBetaBinomial":
+            weights: Any = None, *, n_starts: int = 1,
+            random_state: int | None = 0) -> "BetaGeoBetaBinomial":
         """Maximum-likelihood fit; ``weights`` count the customers sharing each ``(x, t_x, n)``
         pattern (the donations data come as 22 weighted patterns); identical patterns in raw
-        data are collapsed into such weights automatically."""
+        data are collapsed into such weights automatically. ``n_starts`` and the
+        identification checks behave as in :meth:`BGNBD.fit`."""
         x, t_x, n = check_discrete(frequency, recency, n_periods)
         w, x, t_x, n = compress_rows(check_weights(weights, len(x)), x, t_x, n)
         problems = []
         if not np.any(x[w > 0] > 0):
             problems.append("no customer transacted: the transaction probability (alpha, beta) "
                             "and the dropout (gamma, delta) cannot be estimated")
-        self._maximise(lambda p: _log_parts(p, x, t_x, n)[1], w, problems=problems)
+        if int(np.sum(w > 0)) == 1:
+            problems.append("all customers have the same history (x, t_x, n): one pattern "
+                            "cannot show how customers differ")
+        self._maximise(lambda p: _log_parts(p, x, t_x, n)[1], w, problems=problems,
+                       n_starts=n_starts, random_state=random_state)
         return self
 
     def log_likelihood(self, frequency: Any, recency: Any, n_periods: Any) -> np.ndarray:

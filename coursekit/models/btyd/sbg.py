@@ -65,7 +65,8 @@ class ShiftedBetaGeometric(BTYDModel):
 
     param_names = ("alpha", "beta")
 
-    def fit(self, survivors: Any) -> "ShiftedBetaGeometric":
+    def fit(self, survivors: Any, *, n_starts: int = 1,
+            random_state: int | None = 0) -> "ShiftedBetaGeometric":
         """Fit to one cohort's counts of active customers; ``survivors[0]`` is the cohort size.
 
         >>> regular = [1000, 631, 468, 382, 326, 289, 262, 241]
@@ -87,7 +88,8 @@ class ShiftedBetaGeometric(BTYDModel):
         if s[-1] == s[0]:
             problems.append("nobody in the cohort churned: the churn probability cannot be "
                             "estimated")
-        self._maximise(loglik, np.ones(1), problems=problems)
+        self._maximise(loglik, np.ones(1), problems=problems, n_starts=n_starts,
+                       random_state=random_state)
         return self
 
     def survival(self, t: Any) -> float | np.ndarray:

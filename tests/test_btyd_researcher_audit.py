@@ -345,6 +345,12 @@ def test_degenerate_fits_never_raise_and_say_whether_they_identified(cls, case):
         assert any(issubclass(w.category, FitWarning) for w in caught)
 
 
+@pytest.mark.parametrize("cls", [BGNBD, ModifiedBGNBD, ParetoNBD])
+def test_an_empty_table_is_refused_in_words(cls):
+    with pytest.raises(ValueError, match="at least one customer"):
+        cls().fit([], [], [])
+
+
 @pytest.mark.parametrize("cls", [ParetoNBD, ModifiedBGNBD])
 def test_time_in_microseconds_gives_the_weekly_fit(cls):
     # BG/NBD is tested in test_models_btyd_fits; "T in microseconds: LL -inf and converged"
@@ -587,6 +593,15 @@ def test_det_closed_form_matches_the_defining_integral(params, x, t_x, big_t):
     det = _strict(discounted_expected_transactions, model, x, t_x, big_t, method="closed")[0]
     assert det == pytest.approx(_pareto_det_integral(*params.values(), x, t_x, big_t, delta),
                                 rel=1e-8, abs=0)
+
+
+def test_det_names_its_discount_argument():
+    model = ParetoNBD.from_params(**PARETO_CDNOW)
+    with pytest.raises(ValueError, match="annual_discount_rate must be > 0"):
+        discounted_expected_transactions(model, [1], [1.0], [5.0], annual_discount_rate=0)
+    with pytest.raises(ValueError, match="annual_discount_rate must be a fraction"):
+        residual_lifetime_value(model, GammaGamma.from_params(**GG_CDNOW), [1], [1.0], [5.0],
+                                [3.0], annual_discount_rate=15)
 
 
 def test_det_is_zero_not_nan_where_p_alive_underflows():

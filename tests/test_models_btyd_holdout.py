@@ -200,7 +200,7 @@ def test_iso_value_grid_rises_with_recency_and_marks_impossible_cells():
 
 def test_det_bad_input():
     m = ParetoNBD.from_params(**PARETO)
-    with pytest.raises(ValueError, match="annual_rate"):
+    with pytest.raises(ValueError, match="annual_discount_rate must be a fraction"):
         discounted_expected_transactions(m, [1], [1.0], [2.0], annual_discount_rate=15)
     with pytest.raises(ValueError, match="method"):
         discounted_expected_transactions(m, [1], [1.0], [2.0], method="exact")

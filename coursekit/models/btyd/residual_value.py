@@ -35,15 +35,17 @@ _LEGENDRE = np.polynomial.legendre.leggauss(64)
 _TAIL = 60.0
 
 
-def continuous_discount_rate(annual_rate: float, time_unit: str = "W") -> float:
-    """``delta = ln(1 + annual_rate) * days_per_unit / 365.25`` per model time unit.
+def continuous_discount_rate(annual_rate: float, time_unit: str = "W", *,
+                             name: str = "annual_rate") -> float:
+    """``delta = ln(1 + annual_rate) * days_per_unit / 365.25`` per model time unit
+    (``name`` is the argument named in the error of a caller that passes it on).
 
     >>> round(continuous_discount_rate(0.15, "W"), 5)    # FHL (2005): 0.0027 per week
     0.00268
     """
-    rate = check_number(annual_rate, "annual_rate", low=0, low_open=True)
+    rate = check_number(annual_rate, name, low=0, low_open=True)
     if rate >= 1:
-        raise ValueError(f"annual_rate must be a fraction such as 0.15 (15%), not a percentage;"
+        raise ValueError(f"{name} must be a fraction such as 0.15 (15%), not a percentage;"
                          f" got {annual_rate!r}")
     return float(np.log1p(rate) * unit_days(time_unit) / 365.25)
 
@@ -144,7 +146,8 @@ def discounted_expected_transactions(model: Any, frequency: Any, recency: Any, T
     if method not in ("auto", "closed", "quadrature"):
         raise ValueError(f"method must be 'auto', 'closed' or 'quadrature'; got {method!r}")
     x, t_x, big_t = check_rfm(frequency, recency, T)
-    delta = continuous_discount_rate(annual_discount_rate, time_unit)
+    delta = continuous_discount_rate(annual_discount_rate, time_unit,
+                                     name="annual_discount_rate")
     has_closed = set(model.param_names) == {"r", "alpha", "s", "beta"}
     if method == "closed" and not has_closed:
         raise ValueError("method='closed' exists only for the Pareto/NBD; use 'quadrature'")

@@ -211,6 +211,30 @@ def test_count_probabilities_in_the_tails_match_mpmath(name, params, n, t):
     assert got == pytest.approx(_count_reference(name, *params, n, t), rel=REL, abs=0)
 
 
+@pytest.mark.parametrize("gamma", [0.657, 1.0, 1 + 1e-9, 3.0])
+def test_bgbb_count_probabilities_match_mpmath(gamma):
+    from coursekit.models.btyd import BetaGeoBetaBinomial
+
+    alpha, beta, delta = 1.204, 0.750, 2.783
+    model = BetaGeoBetaBinomial.from_params(alpha=alpha, beta=beta, gamma=gamma, delta=delta)
+
+    def reference(x, n):     # Fader, Hardie & Shang (2010) eq. 8
+        with mp.workdps(30):
+            bb = lambda a1, b1, a0, b0: mp.beta(a1, b1) / mp.beta(a0, b0)  # noqa: E731
+            out = (mp.binomial(n, x) * bb(alpha + x, beta + n - x, alpha, beta)
+                   * bb(gamma, delta + n, gamma, delta))
+            out += mp.fsum(mp.binomial(i, x) * bb(alpha + x, beta + i - x, alpha, beta)
+                           * bb(gamma + 1, delta + i, gamma, delta) for i in range(x, n))
+            return float(out)
+
+    for n, counts in [(6, [0, 1, 3, 6]), (200, [0, 5, 150, 200])]:
+        got = _strict(prob_purchases, model, counts, n)
+        assert got == pytest.approx([reference(x, n) for x in counts], rel=REL, abs=0)
+    everything = model.prob_purchases(np.arange(201), 200)
+    assert everything.sum() == pytest.approx(1.0, rel=1e-12)
+    assert np.arange(201) @ everything == pytest.approx(model.expected_purchases(200), rel=1e-10)
+
+
 # --- the hypothesis sweep of the issue: valid parameters, every prediction, every model ------
 
 positive = st.floats(1e-2, 50.0)
@@ -275,6 +299,18 @@ def test_conditional_spend_and_clv_are_finite_or_refused_in_words(p, q, gamma, x
     assert np.isfinite(clv_value) and clv_value >= 0
     rlv = _strict(residual_lifetime_value, bg, model, x, t_x, 39.0, m)[0]
     assert np.isfinite(rlv) and rlv >= clv_value / 0.3 * (1 - 1e-9)
+
+
+@settings(max_examples=60, deadline=None)
+@given(positive, positive, near_one, positive, st.integers(0, 300), st.integers(0, 300))
+def test_bgbb_count_probabilities_are_finite_and_sum_to_one(alpha, beta, gamma, delta, n, x):
+    from coursekit.models.btyd import BetaGeoBetaBinomial
+
+    model = BetaGeoBetaBinomial.from_params(alpha=alpha, beta=beta, gamma=gamma, delta=delta)
+    probs = _strict(model.prob_purchases, np.arange(n + 1), n)
+    assert np.all(np.isfinite(probs)) and np.all((probs >= 0) & (probs <= 1 + 1e-12))
+    assert probs.sum() == pytest.approx(1.0, rel=1e-9)
+    assert _strict(model.prob_purchases, [x], n)[0] == (probs[x] if x <= n else 0.0)
 
 
 @settings(max_examples=100, deadline=None)

@@ -211,6 +211,29 @@ def test_count_probabilities_in_the_tails_match_mpmath(name, params, n, t):
     assert got == pytest.approx(_count_reference(name, *params, n, t), rel=REL, abs=0)
 
 
+@pytest.mark.parametrize("params", [tuple(PARETO_CDNOW.values()), (2.0, 50.0, 0.02, 0.01)],
+                         ids=str)
+def test_pareto_count_probabilities_match_mpmath(params):
+    """P(X(t) = n) = (beta/(beta+t))^s NB(n; t) + int_0^t s beta^s (beta+tau)^(-s-1)
+    NB(n; tau) dtau (alive at t, or dead at tau), integrated by mpmath on 12 panels."""
+    r, alpha, s, beta = params
+    model = ParetoNBD.from_params(r=r, alpha=alpha, s=s, beta=beta)
+
+    def reference(n, t):
+        with mp.workdps(20):
+            def nb(tau):
+                return mp.exp(mp.loggamma(r + n) - mp.loggamma(r) - mp.loggamma(n + 1)
+                              + r * mp.log(alpha / (alpha + tau))
+                              + n * mp.log(tau / (alpha + tau)))
+            dead = mp.quad(lambda tau: s * beta**s / (beta + tau) ** (s + 1) * nb(tau),
+                           mp.linspace(0, t, 12))
+            return float((beta / (beta + mp.mpf(t))) ** s * nb(mp.mpf(t)) + dead)
+
+    for t, counts in [(0.5, [50]), (39.0, [1, 300])]:
+        got = _strict(prob_purchases, model, counts, t)
+        assert got == pytest.approx([reference(n, t) for n in counts], rel=REL, abs=0)
+
+
 @pytest.mark.parametrize("gamma", [0.657, 1.0, 1 + 1e-9, 3.0])
 def test_bgbb_count_probabilities_match_mpmath(gamma):
     from coursekit.models.btyd import BetaGeoBetaBinomial

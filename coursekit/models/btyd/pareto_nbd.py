@@ -19,6 +19,8 @@ from scipy import special
 from coursekit._validate import check_nonnegative
 from coursekit.models.btyd._base import (BTYDModel, check_rfm, check_weights, compress_rows,
                                          history_problems)
+from coursekit.models.btyd._pareto_likelihood import (ParetoData, pareto_data, pareto_loglik,
+                                                      pareto_loglik_grad)
 from coursekit.models.btyd._special import log_hyp2f1_one, log_sub_exp
 
 __all__ = ["ParetoNBD"]
@@ -42,40 +44,19 @@ def _log_f(r, alpha, s, beta, x, u) -> np.ndarray:
             - rsx * np.log(big + u))
 
 
-def _pairs(x: np.ndarray, u: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Distinct ``(x, u)`` pairs and the index that maps them back to the rows."""
-    key = np.column_stack([x, u])
-    unique, inverse = np.unique(key, axis=0, return_inverse=True)
-    return unique[:, 0], unique[:, 1], inverse.ravel()
-
-
-def _log_a0(r, alpha, s, beta, x, t_x, big_t, pairs=None) -> np.ndarray:
-    """``log A_0`` with ``A_0 = F(t_x) - F(T)`` (``F`` decreasing, so ``A_0 >= 0``).
-
-    ``pairs`` (from :func:`_pairs`, computed once per fit) lets the hypergeometric function run
-    once per distinct ``(x, t_x)`` and ``(x, T)`` instead of once per customer."""
-    if pairs is None:
-        # customers without repeat purchases share t_x = 0: one evaluation per distinct x
-        fresh = t_x == 0
-        xz, iz = np.unique(x[fresh], return_inverse=True)
-        log_f_tx = np.empty(np.shape(t_x))
-        log_f_tx[fresh] = _log_f(r, alpha, s, beta, xz, 0.0)[iz]
-        log_f_tx[~fresh] = _log_f(r, alpha, s, beta, x[~fresh], t_x[~fresh])
-        log_f_t = _log_f(r, alpha, s, beta, x, big_t)
-    else:
-        (xa, ua, ia), (xb, ub, ib) = pairs
-        log_f_tx = _log_f(r, alpha, s, beta, xa, ua)[ia]
-        log_f_t = _log_f(r, alpha, s, beta, xb, ub)[ib]
+def _log_a0(r, alpha, s, beta, x, t_x, big_t) -> np.ndarray:
+    """``log A_0`` with ``A_0 = F(t_x) - F(T)`` (``F`` decreasing, so ``A_0 >= 0``), for the
+    predictions: scipy's compiled ``hyp2f1`` per customer is faster for one pass than
+    indexing the distinct points (which pays off over the many passes of a fit)."""
+    # customers without repeat purchases share t_x = 0: one evaluation per distinct x
+    fresh = t_x == 0
+    xz, iz = np.unique(x[fresh], return_inverse=True)
+    log_f_tx = np.empty(np.shape(t_x))
+    log_f_tx[fresh] = _log_f(r, alpha, s, beta, xz, 0.0)[iz]
+    log_f_tx[~fresh] = _log_f(r, alpha, s, beta, x[~fresh], t_x[~fresh])
+    log_f_t = _log_f(r, alpha, s, beta, x, big_t)
     same = big_t - t_x <= 1e-12
     return np.where(same, -np.inf, log_sub_exp(log_f_tx, np.where(same, -np.inf, log_f_t)))
-
-
-def _loglik(params: np.ndarray, x, t_x, big_t, pairs=None) -> np.ndarray:
-    r, alpha, s, beta = params
-    head = special.gammaln(r + x) - special.gammaln(r) + r * np.log(alpha) + s * np.log(beta)
-    alive = -(r + x) * np.log(alpha + big_t) - s * np.log(beta + big_t)
-    dead = np.log(s) - np.log(r + s + x) + _log_a0(r, alpha, s, beta, x, t_x, big_t, pairs)
-    return head + np.logaddexp(alive, dead)
 
 
 class ParetoNBD(BTYDModel):
@@ -89,6 +70,7 @@ class ParetoNBD(BTYDModel):
             \frac{1}{(\alpha+T)^{r+x}(\beta+T)^s} + \frac{s}{r+s+x}A_0\Big]
 
     with :math:`A_0` a difference of two Gauss hypergeometric terms, computed here in log space.
+    The fit maximises it with its analytic gradient (:mod:`._pareto_likelihood`).
 
     >>> m = ParetoNBD.from_params(r=0.553, alpha=10.578, s=0.606, beta=11.669)
     >>> round(float(m.expected_purchases(39)), 3)
@@ -110,23 +92,26 @@ class ParetoNBD(BTYDModel):
         w, x, t_x, big_t = compress_rows(check_weights(weights, len(x)), x, t_x, big_t)
         unit = float(np.average(big_t, weights=w))
         t_x, big_t = t_x / unit, big_t / unit
-        pairs = (_pairs(x, t_x), _pairs(x, big_t))
-        self._maximise(lambda p: _loglik(p, x, t_x, big_t, pairs), w, x0=np.ones(4),
+
+        def likelihoods(data: ParetoData):
+            return (lambda p: pareto_loglik(p, data)), (lambda p: pareto_loglik_grad(p, data))
+
+        loglik, loglik_grad = likelihoods(pareto_data(x, t_x, big_t, w))
+        self._maximise(loglik, w, x0=np.ones(4), loglik_grad=loglik_grad,
                        n_starts=n_starts, random_state=random_state,
                        scale=np.array([1.0, unit, 1.0, unit]),
                        ll_offset=-float(w @ x) * np.log(unit),
                        problems=history_problems(
                            w, x, 4, "the purchase rate (r, alpha) and the dropout rate "
                            "(s, beta) cannot be told apart"),
-                       subset=lambda rows, sub_w: (
-                           lambda p, pr=(_pairs(x[rows], t_x[rows]), _pairs(x[rows], big_t[rows])):
-                           _loglik(p, x[rows], t_x[rows], big_t[rows], pr), None))
+                       subset=lambda rows, sub_w: likelihoods(
+                           pareto_data(x[rows], t_x[rows], big_t[rows], sub_w)))
         return self
 
     def log_likelihood(self, frequency: Any, recency: Any, T: Any) -> np.ndarray:
         """Per-customer log-likelihood ``log L(r, alpha, s, beta | x, t_x, T)``."""
         x, t_x, big_t = check_rfm(frequency, recency, T)
-        return _loglik(np.array(self._params()), x, t_x, big_t)
+        return pareto_loglik(self._params(), pareto_data(x, t_x, big_t))
 
     def expected_purchases(self, t: Any) -> float | np.ndarray:
         r"""Expected repeat purchases of a new customer in ``(0, t]``:

@@ -523,6 +523,21 @@ def test_time_zone_aware_logs_work_everywhere(log, zone):
         pd.testing.assert_frame_equal(call(aware), call(log))
 
 
+def test_time_zone_aware_duckdb_dates_are_refused_with_the_fix(log):
+    duckdb = pytest.importorskip("duckdb")
+    aware = log.assign(d=log["d"].dt.tz_localize("Europe/Berlin"))
+    relation = duckdb.connect().from_df(aware)
+    # 00:10 in Berlin on 3 January is 2 January in UTC: the day must not depend on the machine
+    with pytest.raises(ValueError, match=r"TIMESTAMP WITH TIME ZONE.*timezone\('Europe/Berlin'"):
+        summarize_transactions(relation, "c", "d", "v")
+    local = relation.query("t", "SELECT c, timezone('Europe/Berlin', d) AS d, v FROM t")
+    pd.testing.assert_frame_equal(
+        summarize_transactions(local, "c", "d", "v", observation_end="2024-01-31",
+                               time_unit="D"),
+        summarize_transactions(aware, "c", "d", "v", observation_end="2024-01-31",
+                               time_unit="D"), check_dtype=False)
+
+
 def test_ambiguous_cutoff_dates_follow_dayfirst(log):
     dmy = log.assign(d=log["d"].dt.strftime("%d/%m/%Y"))
     with pytest.raises(ValueError, match="as_of '01/02/2024' can be read two ways.*dayfirst"):

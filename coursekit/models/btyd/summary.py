@@ -181,6 +181,14 @@ def _summarize_duckdb(relation: Any, customer: str, date: str, value: str | None
     if not (types[date].startswith("DATE") or types[date].startswith("TIMESTAMP")):
         raise ValueError(f"date column {date!r} must be a DATE or TIMESTAMP in DuckDB; got "
                          f"{types[date]}: cast it in the query, e.g. strptime(col, '%d/%m/%Y')")
+    if types[date] in ("TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ"):
+        # DuckDB keeps the instant, not the zone: its calendar day would follow the session's
+        # TimeZone setting (the machine's zone by default), not the log's own calendar
+        raise ValueError(
+            f"date column {date!r} is a TIMESTAMP WITH TIME ZONE: DuckDB has kept the instant "
+            "but not the zone, so its calendar day would depend on this machine's time zone; "
+            f"convert it to the shop's local time in the query, e.g. "
+            f"timezone('Europe/Berlin', {date}) AS {date}")
     c, d = _quote(customer), _quote(date)
     v = _quote(value) if value else "0.0"
     checks = relation.query("t", f"""SELECT COUNT(*), COUNT(*) FILTER (WHERE {c} IS NULL),

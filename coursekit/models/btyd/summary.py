@@ -298,8 +298,9 @@ def summarize_transactions(
 
     ``transactions`` is a pandas DataFrame, a DuckDB relation (e.g.
     ``duckdb.sql("SELECT * FROM 'log/*.parquet'")``; its date column must be a DATE or
-    TIMESTAMP, a TIMESTAMPTZ is cast to a day in the connection's ``TimeZone``) or a Dask
-    DataFrame; all three give the same table. Dates: a time-zone-aware column is read on its
+    TIMESTAMP: a TIMESTAMPTZ, which keeps the instant but not the zone, is refused with the fix
+    ``timezone('Europe/Berlin', col)``, because its day would follow the machine's time zone) or
+    a Dask DataFrame; all three give the same table. Dates: a time-zone-aware column is read on its
     own calendar (the zone is dropped, not converted to UTC); strings such as ``"03/01/2024"``
     need ``dayfirst=True`` (day/month/year) or ``dayfirst=False`` (month/day/year). Spend must be
     finite and >= 0.

@@ -399,7 +399,7 @@ def test_degenerate_fits_never_raise_and_say_whether_they_identified(cls, case):
         assert messages == [] and np.all(np.isfinite(intervals))
         assert np.all((table.lower_95 < table.estimate) & (table.estimate < table.upper_95))
     else:                                     # ... else it says so, in words, and no intervals
-        assert messages and all("did not identify its parameters" in m for m in messages[:1])
+        assert any("did not identify its parameters" in m for m in messages), messages
         assert intervals.isna().all().all()
         assert any(issubclass(w.category, FitWarning) for w in caught)
 

@@ -424,6 +424,16 @@ def test_time_in_microseconds_gives_the_weekly_fit(cls):
                                rtol=1e-4)
 
 
+@pytest.mark.parametrize("unit", [1e-6, 1e8])
+def test_spend_in_any_currency_unit_gives_the_same_gamma_gamma_fit(unit):
+    cdnow = load_dataset("cdnow_summary")
+    dollars = GammaGamma().fit(cdnow["frequency"], cdnow["monetary_value"])
+    scaled, messages = _fit(GammaGamma(), cdnow["frequency"], cdnow["monetary_value"] * unit)
+    assert messages == [] and scaled.converged_
+    np.testing.assert_allclose(scaled.params_.to_numpy(),
+                               dollars.params_.to_numpy() * np.array([1.0, 1.0, unit]), rtol=1e-5)
+
+
 @pytest.mark.parametrize("cls", [BGNBD, ModifiedBGNBD])
 def test_five_thousand_frequent_buyers_fit(cls):
     # Pareto/NBD is tested in test_models_btyd_fits on the same simulation

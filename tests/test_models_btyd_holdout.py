@@ -82,13 +82,20 @@ def test_mbgnbd_new_customer_expectation_and_counts():
 
 def test_mbgnbd_heavy_buyers_do_not_overflow():
     """The direct 2F1(r+x, b+x+1; a+b+x; z) overflows near x = 100; the Euler form does not,
-    also where scipy's hyp2f1 has a whole-number failure (2F1(2, 1; 101; 0.9047619) =
-    1.01841035589806 by mpmath)."""
-    from coursekit.models.btyd.mbgnbd import _log_tail
+    also where scipy's hyp2f1 has a whole-number failure (2F1(2, 1; 101; 19/21) is inf in
+    scipy; the published formula evaluated by mpmath at 50 digits is the oracle)."""
+    import mpmath as mp
 
-    z = 0.9047619
-    assert _log_tail(1.0, 2.0, 1.0, 98.0, np.log1p(-z), z) == pytest.approx(
-        np.log1p(-z) + np.log(1.01841035589806), rel=1e-10)
+    with mp.workdps(50):
+        r, alpha, a, b, x, big_t, t = map(mp.mpf, (1, 1, 2, 1, 98, 1, 19))
+        z = t / (alpha + big_t + t)
+        want = float((a + b + x) / (a - 1) * (1 - ((alpha + big_t) / (alpha + big_t + t))
+                                              ** (r + x) * mp.hyp2f1(r + x, b + x + 1,
+                                                                     a + b + x, z))
+                     / (1 + a / (b + x)))               # t_x = T: P(alive) = (b+x)/(a+b+x)
+    whole = ModifiedBGNBD.from_params(r=1.0, alpha=1.0, a=2.0, b=1.0)
+    assert whole.conditional_expected_purchases(19.0, 98, 1.0, 1.0)[0] == pytest.approx(
+        want, rel=1e-8)
     m = ModifiedBGNBD.from_params(**MBG)
     x = np.array([100.0, 1000.0, 5000.0])
     out = m.conditional_expected_purchases(52.0, x, [39.0] * 3, [39.0] * 3)  # just bought
@@ -193,7 +200,7 @@ def test_iso_value_grid_rises_with_recency_and_marks_impossible_cells():
 
 def test_det_bad_input():
     m = ParetoNBD.from_params(**PARETO)
-    with pytest.raises(ValueError, match="annual_rate"):
+    with pytest.raises(ValueError, match="annual_discount_rate must be a fraction"):
         discounted_expected_transactions(m, [1], [1.0], [2.0], annual_discount_rate=15)
     with pytest.raises(ValueError, match="method"):
         discounted_expected_transactions(m, [1], [1.0], [2.0], method="exact")

@@ -138,13 +138,13 @@ def test_bgnbd_matches_mpmath(params):
     model = BGNBD.from_params(**dict(zip(BGNBD.param_names, params)))
     for x, t_x, big_t in CUSTOMERS:
         expected_alive = bgnbd_reference(*params, x, t_x, big_t, 1.0)[1]
-        assert model.prob_alive(x, t_x, big_t)[0] == pytest.approx(expected_alive, rel=REL)
+        assert model.prob_alive(x, t_x, big_t)[0] == pytest.approx(expected_alive, rel=REL, abs=0)
         got = model.conditional_expected_purchases(np.array(HORIZONS)[:, None], x, t_x, big_t)
         want = [bgnbd_reference(*params, x, t_x, big_t, t)[0] for t in HORIZONS]
-        assert got[:, 0] == pytest.approx(want, rel=REL), (x, t_x, big_t)
+        assert got[:, 0] == pytest.approx(want, rel=REL, abs=0), (x, t_x, big_t)
     # the unconditional E[X(t)] is the numerator of eq. 10 at x = 0, T = 0
     want = [bgnbd_reference(*params, 0, 0.0, 0.0, t)[0] for t in HORIZONS]
-    assert model.expected_purchases(np.array(HORIZONS)) == pytest.approx(want, rel=REL)
+    assert model.expected_purchases(np.array(HORIZONS)) == pytest.approx(want, rel=REL, abs=0)
 
 
 @pytest.mark.parametrize("params", BGNBD_PARAMS[:3], ids=str)
@@ -152,7 +152,7 @@ def test_bgnbd_count_probabilities_match_mpmath(params):
     model = BGNBD.from_params(**dict(zip(BGNBD.param_names, params)))
     for t, counts in [(39.0, [0, 1, 7, 40]), (1000.0, [0, 3, 60, 300])]:
         want = [bgnbd_count_reference(*params, n, t) for n in counts]
-        assert model.prob_purchases(counts, t) == pytest.approx(want, rel=REL)
+        assert model.prob_purchases(counts, t) == pytest.approx(want, rel=REL, abs=0)
 
 
 @pytest.mark.parametrize("params", PARETO_PARAMS, ids=str)
@@ -160,15 +160,15 @@ def test_pareto_nbd_matches_mpmath(params):
     model = ParetoNBD.from_params(**dict(zip(ParetoNBD.param_names, params)))
     for x, t_x, big_t in CUSTOMERS:
         want = [pareto_reference(*params, x, t_x, big_t, t) for t in HORIZONS]
-        assert model.prob_alive(x, t_x, big_t)[0] == pytest.approx(want[0][1], rel=REL)
+        assert model.prob_alive(x, t_x, big_t)[0] == pytest.approx(want[0][1], rel=REL, abs=0)
         got = model.conditional_expected_purchases(np.array(HORIZONS)[:, None], x, t_x, big_t)
-        assert got[:, 0] == pytest.approx([w[0] for w in want], rel=REL), (x, t_x, big_t)
+        assert got[:, 0] == pytest.approx([w[0] for w in want], rel=REL, abs=0), (x, t_x, big_t)
     # a new customer: E[X(t)] = r beta / (alpha (s-1)) [1 - (beta/(beta+t))^(s-1)]
     r, alpha, s, beta = map(mp.mpf, params)
     s = _near(s, 1)
     want = [float(r * beta / (alpha * (s - 1)) * (1 - (beta / (beta + t)) ** (s - 1)))
             for t in HORIZONS]
-    assert model.expected_purchases(np.array(HORIZONS)) == pytest.approx(want, rel=REL)
+    assert model.expected_purchases(np.array(HORIZONS)) == pytest.approx(want, rel=REL, abs=0)
 
 
 @pytest.mark.parametrize("params", [(1.204, 0.750, 0.657, 2.783), (1.204, 0.750, 1.0, 2.783),
@@ -178,10 +178,10 @@ def test_bgbb_matches_mpmath(params):
     model = BetaGeoBetaBinomial.from_params(**dict(zip(BetaGeoBetaBinomial.param_names, params)))
     for x, t_x, n in [(0, 0, 6), (3, 5, 6), (6, 6, 6), (1, 1, 1000), (900, 990, 1000)]:
         unconditional, alive, future = bgbb_reference(*params, x, t_x, n, 5)
-        assert model.prob_alive(x, t_x, n)[0] == pytest.approx(alive, rel=REL)
+        assert model.prob_alive(x, t_x, n)[0] == pytest.approx(alive, rel=REL, abs=0)
         assert model.conditional_expected_purchases(5, x, t_x, n)[0] == pytest.approx(future,
-                                                                                     rel=REL)
-        assert model.expected_purchases(n) == pytest.approx(unconditional, rel=REL)
+                                                                                     rel=REL, abs=0)
+        assert model.expected_purchases(n) == pytest.approx(unconditional, rel=REL, abs=0)
 
 
 def test_heavy_buyer_clv_is_finite_and_matches_mpmath():
@@ -198,7 +198,7 @@ def test_heavy_buyer_clv_is_finite_and_matches_mpmath():
                                       k * weeks)[0] if k else 0.0 for k in range(4)]
         want = sum((cumulative[k] - cumulative[k - 1]) / 1.01**k for k in range(1, 4))
         want *= gg.conditional_expected_spend(freq[i], spend[i])[0]
-        assert clv[i] == pytest.approx(want, rel=REL)
+        assert clv[i] == pytest.approx(want, rel=REL, abs=0)
 
 
 # ---------------------------------------------------------------------------------------------

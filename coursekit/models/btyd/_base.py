@@ -333,6 +333,9 @@ def compress_rows(weights: np.ndarray, *columns: np.ndarray) -> tuple[np.ndarray
     >>> compress_rows(np.ones(3), np.array([1., 1., 2.]), np.array([5., 5., 6.]))
     (array([2., 1.]), array([1., 2.]), array([5., 6.]))
     """
+    if len(weights) == 0:
+        raise ValueError("a fit needs at least one customer; frequency, recency and the "
+                         "observation period are empty")
     order = np.lexsort(columns[::-1])
     sorted_cols = [c[order] for c in columns]
     change = np.zeros(len(order), dtype=bool)

@@ -63,6 +63,11 @@ def _log_parts(params, x, t_x, n):
     return log_alive, np.logaddexp(log_alive, log_dead)
 
 
+def _log_choose(top, k):
+    """``log C(top, k)`` with ``gammaln``."""
+    return special.gammaln(top + 1) - special.gammaln(k + 1) - special.gammaln(top - k + 1)
+
+
 class BetaGeoBetaBinomial(BTYDModel):
     r"""BG/BB model (parameters ``alpha, beta, gamma, delta``).
 
@@ -84,17 +89,23 @@ class BetaGeoBetaBinomial(BTYDModel):
     param_names = ("alpha", "beta", "gamma", "delta")
 
     def fit(self, frequency: Any, recency: Any, n_periods: Any,
-            weights: Any = None) -> "BetaGeoBetaBinomial":
+            weights: Any = None, *, n_starts: int = 1,
+            random_state: int | None = 0) -> "BetaGeoBetaBinomial":
         """Maximum-likelihood fit; ``weights`` count the customers sharing each ``(x, t_x, n)``
         pattern (the donations data come as 22 weighted patterns); identical patterns in raw
-        data are collapsed into such weights automatically."""
+        data are collapsed into such weights automatically. ``n_starts`` and the
+        identification checks behave as in :meth:`BGNBD.fit`."""
         x, t_x, n = check_discrete(frequency, recency, n_periods)
         w, x, t_x, n = compress_rows(check_weights(weights, len(x)), x, t_x, n)
         problems = []
         if not np.any(x[w > 0] > 0):
             problems.append("no customer transacted: the transaction probability (alpha, beta) "
                             "and the dropout (gamma, delta) cannot be estimated")
-        self._maximise(lambda p: _log_parts(p, x, t_x, n)[1], w, problems=problems)
+        if int(np.sum(w > 0)) == 1:
+            problems.append("all customers have the same history (x, t_x, n): one pattern "
+                            "cannot show how customers differ")
+        self._maximise(lambda p: _log_parts(p, x, t_x, n)[1], w, problems=problems,
+                       n_starts=n_starts, random_state=random_state)
         return self
 
     def log_likelihood(self, frequency: Any, recency: Any, n_periods: Any) -> np.ndarray:
@@ -135,6 +146,40 @@ class BetaGeoBetaBinomial(BTYDModel):
         slope = gammaln_slope(1 + delta, eps) - gammaln_slope(1 + delta + n_arr, eps)
         out = alpha / (alpha + beta) * delta * (-slope) * special.exprel(eps * slope)
         return float(out[0]) if np.ndim(n) == 0 else out
+
+    def prob_purchases(self, n: Any, n_periods: Any) -> np.ndarray:
+        r"""``P(X(m) = n)``: probability that a new customer transacts at exactly ``n`` of the
+        first ``m`` = ``n_periods`` opportunities (eq. 8):
+
+        .. math::
+            \binom{m}{n}\frac{B(\alpha+n, \beta+m-n)}{B(\alpha,\beta)}
+            \frac{B(\gamma, \delta+m)}{B(\gamma,\delta)}
+            + \sum_{i=n}^{m-1}\binom{i}{n}\frac{B(\alpha+n, \beta+i-n)}{B(\alpha,\beta)}
+            \frac{B(\gamma+1, \delta+i)}{B(\gamma,\delta)}
+
+        (alive through all ``m``, or dead after ``i`` opportunities), in log space.
+
+        >>> m = BetaGeoBetaBinomial.from_params(alpha=1.204, beta=0.750, gamma=0.657, delta=2.783)
+        >>> p = m.prob_purchases(np.arange(7), 6)
+        >>> p.round(3), round(float(p.sum()), 12)
+        (array([0.311, 0.17 , 0.121, 0.1  , 0.092, 0.092, 0.113]), 1.0)
+        """
+        alpha, beta, gamma, delta = self._params()
+        x = _check_counts(n, "n", "numbers of transactions")
+        m = check_integer(n_periods, "n_periods", low=0)
+        possible = x <= m
+        xs = np.where(possible, x, 0.0)
+        alive = (_log_choose(m, xs) + log_beta_ratio(alpha + xs, beta + m - xs, alpha, beta)
+                 + log_beta_ratio(gamma, delta + m, gamma, delta))
+        i = np.arange(m, dtype=float)[None, :]
+        valid = i >= xs[:, None]
+        ii = np.where(valid, i, xs[:, None])
+        dead = np.where(valid, _log_choose(ii, xs[:, None])
+                        + log_beta_ratio(alpha + xs[:, None], beta + ii - xs[:, None], alpha,
+                                         beta)
+                        + log_beta_ratio(gamma + 1, delta + ii, gamma, delta), -np.inf)
+        log_p = np.logaddexp(alive, special.logsumexp(dead, axis=1)) if m > 0 else alive
+        return np.where(possible, np.exp(log_p), 0.0)
 
     def conditional_expected_purchases(self, n_future: Any, frequency: Any, recency: Any,
                                        n_periods: Any) -> np.ndarray:

@@ -287,7 +287,49 @@ def _expected_while_alive(r, alpha, a, b, x, big_t, t) -> np.ndarray:
 
     c_val = np.asarray(a + b + x - 1, dtype=float)
     out = across_singularity(lambda c_node: c_node * bracket(a, c_node), c_val, 0.0, 0.02)
+    # short horizons: the bracket cancels (and the interpolation across a = 1 loses digits)
+    # when r + x is small against C; the Pfaff-transformed series has no such cancellation
+    u = np.broadcast_to(t / (alpha + big_t), out.shape)
+    r_x_b = np.broadcast_to(np.asarray(r_x, dtype=float), out.shape)
+    c_b = np.broadcast_to(c_val, out.shape)
+    series, usable = _short_horizon_series(r_x_b, a, c_b, u)
+    out = np.where(usable, series, out)
     return np.maximum(out, 0.0)
+
+
+def _short_horizon_series(r_x, a: float, c, u) -> tuple[np.ndarray, np.ndarray]:
+    r"""The bracket of :func:`_expected_while_alive` as an alternating series in
+    ``u = t / (alpha + T)``. Pfaff's transformation
+    ``(1-z)^{A} 2F1(A, b+x; C; z) = 2F1(A, a-1; C; -u)`` (``A = r + x``) and
+    ``(a-1)_k = (a-1)(a)_{k-1}`` cancel the factor ``a - 1`` analytically:
+
+    .. math::
+        rac{C}{a-1}ig[1 - {}_2F_1(A, a-1; C; -u)ig]
+        = A\,u \sum_{j\ge 0} rac{(A+1)_j\,(a)_j}{(C+1)_j\,(j+1)!}\,(-u)^j .
+
+    Used (``usable``) only where every term ratio is at most 1/2 in size, so the terms fall
+    monotonically and the alternating sum loses no digits.
+
+    >>> value, ok = _short_horizon_series(np.array([0.5]), 1.0, np.array([2.0]), np.array([0.1]))
+    >>> bool(ok[0]), round(float(value[0]), 15)   # a = 1; mpmath: 0.048799502976037076...
+    (True, 0.048799502976037)
+    """
+    r_x, c, u = (np.asarray(v, dtype=float) for v in (r_x, c, u))
+    ratio_bound = u * np.maximum(1.0, (r_x + 1) / (c + 1)) * max(1.0, a / 2)
+    usable = (ratio_bound <= 0.5) & (u > 0)
+    value = np.zeros(u.shape)
+    if not np.any(usable):
+        return value, usable
+    ru, cu, uu = r_x[usable], c[usable], u[usable]
+    term = np.ones(uu.shape)
+    total = np.ones(uu.shape)
+    for j in range(200):
+        term = term * (ru + 1 + j) * (a + j) / ((cu + 1 + j) * (j + 2)) * (-uu)
+        total += term
+        if np.all(np.abs(term) <= 1e-17 * np.abs(total)):
+            break
+    value[usable] = ru * uu * total
+    return value, usable
 
 
 def _whole_distance(v: float) -> float:

@@ -170,9 +170,24 @@ class GammaGamma(BTYDModel):
 
     def conditional_expected_spend(self, frequency: Any, monetary_value: Any) -> np.ndarray:
         """Expected mean spend per future transaction given ``frequency`` and the observed
-        mean ``monetary_value`` (customers with ``frequency == 0`` get the population mean)."""
+        mean ``monetary_value`` (customers with ``frequency == 0`` get the population mean).
+
+        The customer's ``nu`` has the posterior ``Gamma(q + p x, gamma + x m)``, so the
+        expectation ``p (gamma + x m) / (p x + q - 1)`` is finite when ``p x + q > 1``: with
+        ``q <= 1`` the population mean is infinite, but a customer with enough repeat
+        purchases still has a finite expected spend.
+
+        >>> GammaGamma.from_params(p=6.25, q=0.8, gamma=15.44).conditional_expected_spend(
+        ...     [2], [22.35]).round(2)
+        array([30.56])
+        """
         p, q, gamma = self._params()
         x, m = check_spend(frequency, monetary_value)
-        if q <= 1:
-            raise ValueError(f"the expected spend is infinite because q <= 1 (q = {q:g})")
+        infinite = p * x + q <= 1
+        if np.any(infinite):
+            i = int(np.argmax(infinite))
+            raise ValueError(
+                f"the expected spend is infinite for customers with p * frequency + q <= 1 "
+                f"(q = {q:g}, p = {p:g}; first such row {i}, frequency {x[i]:g}): the fitted "
+                "spend distribution has no finite mean for them")
         return p * (gamma + x * m) / (p * x + q - 1)

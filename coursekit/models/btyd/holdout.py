@@ -114,8 +114,8 @@ def _pareto_prob_purchases(model: Any, n: np.ndarray, t: float) -> np.ndarray:
 
 def prob_purchases(model: Any, n: Any, t: float) -> np.ndarray:
     """``P(X(t) = n)`` for a new customer under any transaction model: the model's own closed
-    form (BG/NBD, MBG/NBD) or, for the Pareto/NBD, the lifetime integral of
-    :func:`_pareto_prob_purchases`.
+    form (BG/NBD, MBG/NBD; BG/BB with ``t`` the number of transaction opportunities) or, for
+    the Pareto/NBD, the lifetime integral of :func:`_pareto_prob_purchases`.
 
     >>> from coursekit.models.btyd import ParetoNBD
     >>> m = ParetoNBD.from_params(r=0.553, alpha=10.578, s=0.606, beta=11.669)

@@ -23,7 +23,9 @@ import numpy as np
 from scipy import special
 
 from coursekit._validate import as_float_array, check_nonnegative
-from coursekit.models.btyd._base import BTYDModel, check_rfm, check_weights, compress_rows
+from coursekit.models.btyd._base import (BTYDModel, check_rfm, check_weights, compress_rows,
+                                         history_problems)
+from coursekit.models.btyd.bgnbd import _expected_while_alive
 
 __all__ = ["ModifiedBGNBD"]
 
@@ -56,36 +58,6 @@ def _loglik_grad(params: np.ndarray, x: np.ndarray, t_x: np.ndarray,
     return ll, np.column_stack([d_r, d_alpha, d_a, d_b])
 
 
-def _log_tail(r, a, b, x, log_one_minus_z, z) -> np.ndarray:
-    r"""``log[(1-z)^(r+x) 2F1(r+x, b+x+1; a+b+x; z)]`` by Euler's transformation
-    ``2F1(A, B; C; z) = (1-z)^(C-A-B) 2F1(C-A, C-B; C; z)``:
-
-    .. math:: (a-1)\log(1-z) + \log {}_2F_1(a+b-r,\ a-1;\ a+b+x;\ z)
-
-    whose parameters no longer grow with ``x``, so nothing overflows for heavy buyers (the
-    direct form overflows near ``x = 100``). The series is positive: it equals the positive
-    direct form times a positive power.
-
-    >>> bool(np.isclose(_log_tail(0.5, 0.9, 1.6, 3.0, np.log(0.4), 0.6),
-    ...                 3.5 * np.log(0.4) + np.log(special.hyp2f1(3.5, 5.6, 5.5, 0.6))))
-    True
-    """
-    with np.errstate(divide="ignore", invalid="ignore"):
-        c = a + b + x
-        series = np.asarray(special.hyp2f1(a + b - r, a - 1, c, z), dtype=float)
-        bad = ~np.isfinite(series)
-        if bad.any():
-            # scipy's hyp2f1 returns inf at some whole-number parameter combinations (e.g.
-            # 2F1(2, 1; 101; 0.905), true value 1.0184): a relative nudge of 1e-12 in the first
-            # parameter, far below the accuracy of the result, leaves that branch
-            series = np.where(bad, special.hyp2f1((a + b - r) * (1 + 1e-12), a - 1, c, z),
-                              series)
-        out = (a - 1) * log_one_minus_z + np.log(series)
-    if not np.all(np.isfinite(out) | (z == 1)):  # pragma: no cover - guarded by checks
-        raise FloatingPointError("hypergeometric series not finite; check the parameters")
-    return out
-
-
 def _prob_alive(r, alpha, a, b, x, t_x, big_t) -> np.ndarray:
     log_odds = np.log(a) - np.log(b + x) + (r + x) * (np.log(alpha + big_t)
                                                       - np.log(alpha + t_x))
@@ -110,18 +82,26 @@ class ModifiedBGNBD(BTYDModel):
 
     param_names = ("r", "alpha", "a", "b")
 
-    def fit(self, frequency: Any, recency: Any, T: Any, weights: Any = None) -> "ModifiedBGNBD":
-        """Maximum-likelihood fit on identical rows collapsed with frequency ``weights``."""
+    def fit(self, frequency: Any, recency: Any, T: Any, weights: Any = None, *,
+            n_starts: int = 1, random_state: int | None = 0) -> "ModifiedBGNBD":
+        """Maximum-likelihood fit; identical rows are collapsed into frequency ``weights``,
+        time is rescaled internally to a mean ``T`` of 1 (``alpha`` is mapped back), and
+        ``n_starts`` and the identification checks behave as in :meth:`BGNBD.fit`."""
         x, t_x, big_t = check_rfm(frequency, recency, T)
         w, x, t_x, big_t = compress_rows(check_weights(weights, len(x)), x, t_x, big_t)
-        start = np.array([1.0, float(np.mean(big_t)), 1.0, 1.0])
+        unit = float(np.average(big_t, weights=w))
+        t_x, big_t = t_x / unit, big_t / unit
+
         def weighted_grad(params: np.ndarray) -> tuple[float, np.ndarray]:
             # _maximise takes the weighted totals (the sum over customers) and their gradient
             ll, grad = _loglik_grad(params, x, t_x, big_t)
             return float(np.einsum("i,i->", w, ll)), np.einsum("i,ij->j", w, grad)
 
-        self._maximise(lambda p: _loglik(p, x, t_x, big_t), w, x0=start,
-                       loglik_grad=weighted_grad)
+        self._maximise(lambda p: _loglik(p, x, t_x, big_t), w, x0=np.ones(4),
+                       loglik_grad=weighted_grad, n_starts=n_starts, random_state=random_state,
+                       scale=np.array([1.0, unit, 1.0, 1.0]),
+                       ll_offset=-float(w @ x) * np.log(unit),
+                       problems=history_problems(w, x, 4, "a and b cannot be estimated"))
         return self
 
     def log_likelihood(self, frequency: Any, recency: Any, T: Any) -> np.ndarray:
@@ -136,15 +116,18 @@ class ModifiedBGNBD(BTYDModel):
             E[X(t)] = \frac{b}{a-1}\Big[1 - \Big(\frac{\alpha}{\alpha+t}\Big)^r
                       {}_2F_1\big(r, b+1; a+b; \tfrac{t}{\alpha+t}\big)\Big]
 
+        that is, ``b/(a+b)`` (she survives time 0) times the BG/NBD expectation with ``b + 1``,
+        evaluated as in :class:`BGNBD` (Euler-transformed ``2F1``, finite at ``a = 1``).
+
         >>> m = ModifiedBGNBD.from_params(r=0.525, alpha=6.183, a=0.891, b=1.614)
         >>> round(float(m.expected_purchases(39)), 3)
         1.183
         """
         r, alpha, a, b = self._params()
         t_arr = np.asarray(check_nonnegative(t, "t"), dtype=float)
-        log_tail = _log_tail(r, a, b, 0.0, np.log(alpha) - np.log(alpha + t_arr),
-                             t_arr / (alpha + t_arr))
-        out = b / (a - 1) * (-np.expm1(log_tail))
+        # survive time 0 with probability b/(a+b), then behave as a BG/NBD customer whose p
+        # has the posterior Beta(a, b+1)
+        out = b / (a + b) * _expected_while_alive(r, alpha, a, b + 1.0, 0.0, 0.0, t_arr)
         return float(out) if np.ndim(t) == 0 else out
 
     def prob_alive(self, frequency: Any, recency: Any, T: Any) -> np.ndarray:
@@ -168,7 +151,9 @@ class ModifiedBGNBD(BTYDModel):
               {}_2F_1\big(r+x, b+x+1; a+b+x; \tfrac{t}{\alpha+T+t}\big)\Big]\,P(\text{alive})
 
         (an alive customer's ``p`` has the posterior ``Beta(a, b+x+1)``; from then on she
-        behaves as a BG/NBD customer). ``t`` may broadcast against the customers.
+        behaves as a BG/NBD customer: the bracket is the BG/NBD one with ``b + 1``, evaluated
+        without overflow for heavy buyers and across the removable singularity ``a = 1``).
+        ``t`` may broadcast against the customers.
 
         >>> m = ModifiedBGNBD.from_params(r=0.525, alpha=6.183, a=0.891, b=1.614)
         >>> m.conditional_expected_purchases(39, [0, 2], [0.0, 30.43], [38.86, 38.86]).round(3)
@@ -177,9 +162,7 @@ class ModifiedBGNBD(BTYDModel):
         r, alpha, a, b = self._params()
         x, t_x, big_t = check_rfm(frequency, recency, T)
         t_arr = np.asarray(check_nonnegative(t, "t"), dtype=float)
-        log_tail = _log_tail(r, a, b, x, np.log(alpha + big_t) - np.log(alpha + big_t + t_arr),
-                             t_arr / (alpha + big_t + t_arr))
-        numer = (a + b + x) / (a - 1) * (-np.expm1(log_tail))
+        numer = _expected_while_alive(r, alpha, a, b + 1.0, x, big_t, t_arr)
         return numer * _prob_alive(r, alpha, a, b, x, t_x, big_t)
 
     def prob_purchases(self, n: Any, t: Any) -> np.ndarray:
@@ -207,13 +190,14 @@ class ModifiedBGNBD(BTYDModel):
         t_val = float(check_nonnegative(t, "t"))
         if t_val == 0:
             return (n_arr == 0).astype(float)
-        q = alpha / (alpha + t_val)
         log_rest = np.log(t_val) - np.log(alpha + t_val)    # log(1 - q), exact for tiny t
         log_nb = (special.gammaln(r + n_arr) - special.gammaln(r) - special.gammaln(n_arr + 1)
                   + r * (np.log(alpha) - np.log(alpha + t_val))
                   + np.where(n_arr > 0, n_arr * log_rest, 0.0))
-        # P(NB >= n) = 1 - P(NB <= n-1) = 1 - I_q(r, n); 1 for n = 0
-        at_least = np.where(n_arr > 0, 1.0 - special.betainc(r, np.maximum(n_arr, 1), q), 1.0)
+        # P(NB >= n) = 1 - I_q(r, n) = I_{1-q}(n, r) with 1 - q = t/(alpha+t): the tail
+        # itself, without the cancellation of 1 - cdf (which lost all digits below ~1e-16)
+        at_least = np.where(n_arr > 0, special.betainc(np.maximum(n_arr, 1), r,
+                                                       t_val / (alpha + t_val)), 1.0)
         alive = np.exp(special.betaln(a, b + n_arr + 1) - special.betaln(a, b) + log_nb)
         dropped = np.exp(special.betaln(a + 1, b + n_arr) - special.betaln(a, b)) * at_least
         return alive + dropped

@@ -17,7 +17,7 @@ import numpy as np
 
 from coursekit._validate import check_integer, check_number
 from coursekit.models.btyd._base import BTYDModel, _check_counts
-from coursekit.models.btyd._special import log_beta_ratio
+from coursekit.models.btyd._special import log_beta_ratio, log_hyp2f1_one
 
 __all__ = ["ShiftedBetaGeometric"]
 
@@ -65,7 +65,8 @@ class ShiftedBetaGeometric(BTYDModel):
 
     param_names = ("alpha", "beta")
 
-    def fit(self, survivors: Any) -> "ShiftedBetaGeometric":
+    def fit(self, survivors: Any, *, n_starts: int = 1,
+            random_state: int | None = 0) -> "ShiftedBetaGeometric":
         """Fit to one cohort's counts of active customers; ``survivors[0]`` is the cohort size.
 
         >>> regular = [1000, 631, 468, 382, 326, 289, 262, 241]
@@ -87,7 +88,8 @@ class ShiftedBetaGeometric(BTYDModel):
         if s[-1] == s[0]:
             problems.append("nobody in the cohort churned: the churn probability cannot be "
                             "estimated")
-        self._maximise(loglik, np.ones(1), problems=problems)
+        self._maximise(loglik, np.ones(1), problems=problems, n_starts=n_starts,
+                       random_state=random_state)
         return self
 
     def survival(self, t: Any) -> float | np.ndarray:
@@ -125,10 +127,10 @@ class ShiftedBetaGeometric(BTYDModel):
         >>> round(new, 3), round(loyal, 3)
         (2.965, 5.894)
         """
-        from scipy import special
-
         alpha, beta = self._params()
         d = check_number(discount_rate, "discount_rate", low=0, low_open=True)
         n = check_integer(n, "n", low=0)
+        # scipy's hyp2f1 returns inf or NaN here for small d (e.g. alpha = beta = 1, d = 1e-4,
+        # n = 169); log_hyp2f1_one switches to Gauss's continued fraction near 1/(1+d) = 1
         return float((beta + n) / (alpha + beta + n)
-                     * special.hyp2f1(1.0, beta + n + 1, alpha + beta + n + 1, 1 / (1 + d)))
+                     * np.exp(log_hyp2f1_one(beta + n + 1, alpha + beta + n + 1, 1 / (1 + d))))

@@ -147,17 +147,18 @@ def _summarize_pandas(transactions: pd.DataFrame, customer: str, date: str, valu
     end, cal_end = _cutoffs(observation_end, calibration_end, zone,
                             end_default if end_default is not None
                             else (_EPOCH + pd.Timedelta(days=int(days.max()))
-                                  if len(days) else None))
+                                  if len(days) else None), dayfirst)
     return _summarize_arrays(transactions[customer].to_numpy(), days, amount, _day(end),
                              _day(cal_end), days_per_unit, calibration_end is not None)
 
 
 def _cutoffs(observation_end: Any, calibration_end: Any, zone: Any,
-             last_day: pd.Timestamp | None) -> tuple[pd.Timestamp, pd.Timestamp]:
-    end = last_day if observation_end is None else cutoff_date(observation_end,
-                                                               "observation_end", tz=zone)
-    cal_end = end if calibration_end is None else cutoff_date(calibration_end,
-                                                              "calibration_end", tz=zone)
+             last_day: pd.Timestamp | None, dayfirst: bool | None = None
+             ) -> tuple[pd.Timestamp, pd.Timestamp]:
+    end = last_day if observation_end is None else cutoff_date(
+        observation_end, "observation_end", tz=zone, dayfirst=dayfirst)
+    cal_end = end if calibration_end is None else cutoff_date(
+        calibration_end, "calibration_end", tz=zone, dayfirst=dayfirst)
     if cal_end > end:
         raise ValueError(f"calibration_end ({cal_end.date()}) must not be after observation_end "
                          f"({end.date()})")
@@ -180,6 +181,14 @@ def _summarize_duckdb(relation: Any, customer: str, date: str, value: str | None
     if not (types[date].startswith("DATE") or types[date].startswith("TIMESTAMP")):
         raise ValueError(f"date column {date!r} must be a DATE or TIMESTAMP in DuckDB; got "
                          f"{types[date]}: cast it in the query, e.g. strptime(col, '%d/%m/%Y')")
+    if types[date] in ("TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ"):
+        # DuckDB keeps the instant, not the zone: its calendar day would follow the session's
+        # TimeZone setting (the machine's zone by default), not the log's own calendar
+        raise ValueError(
+            f"date column {date!r} is a TIMESTAMP WITH TIME ZONE: DuckDB has kept the instant "
+            "but not the zone, so its calendar day would depend on this machine's time zone; "
+            f"convert it to the shop's local time in the query, e.g. "
+            f"timezone('Europe/Berlin', {date}) AS {date}")
     c, d = _quote(customer), _quote(date)
     v = _quote(value) if value else "0.0"
     checks = relation.query("t", f"""SELECT COUNT(*), COUNT(*) FILTER (WHERE {c} IS NULL),
@@ -289,8 +298,9 @@ def summarize_transactions(
 
     ``transactions`` is a pandas DataFrame, a DuckDB relation (e.g.
     ``duckdb.sql("SELECT * FROM 'log/*.parquet'")``; its date column must be a DATE or
-    TIMESTAMP, a TIMESTAMPTZ is cast to a day in the connection's ``TimeZone``) or a Dask
-    DataFrame; all three give the same table. Dates: a time-zone-aware column is read on its
+    TIMESTAMP: a TIMESTAMPTZ, which keeps the instant but not the zone, is refused with the fix
+    ``timezone('Europe/Berlin', col)``, because its day would follow the machine's time zone) or
+    a Dask DataFrame; all three give the same table. Dates: a time-zone-aware column is read on its
     own calendar (the zone is dropped, not converted to UTC); strings such as ``"03/01/2024"``
     need ``dayfirst=True`` (day/month/year) or ``dayfirst=False`` (month/day/year). Spend must be
     finite and >= 0.

@@ -38,6 +38,17 @@ def _first_text(values: pd.Series) -> str | None:
     return None
 
 
+def _first_slashed(values: pd.Series) -> str | None:
+    """The first string value that looks like ``dd/mm/yyyy`` or ``mm/dd/yyyy`` (any of them,
+    not only the first value: one ambiguous date among ISO ones is ambiguous too)."""
+    if values.dtype != object and not pd.api.types.is_string_dtype(values.dtype):
+        return None
+    texts = pd.Series([v for v in pd.unique(values.dropna()) if isinstance(v, str)],
+                      dtype=object)
+    hits = texts[texts.str.match(_SLASHED)] if len(texts) else texts
+    return None if hits.empty else str(hits.iloc[0])
+
+
 def purchase_dates(values: Any, column: str, *, dayfirst: bool | None = None) -> pd.Series:
     """The dates of a log column as time-zone-naive ``datetime64`` (see the module notes).
 
@@ -65,12 +76,21 @@ def purchase_dates(values: Any, column: str, *, dayfirst: bool | None = None) ->
                          "would read as nanoseconds since 1970; convert them first, e.g. "
                          f"pd.to_datetime(log[{column!r}].astype(str), format='%Y%m%d')")
     text = _first_text(series)
-    if text is not None and dayfirst is None and _SLASHED.match(text):
-        raise ValueError(f"date column {column!r} holds dates like {text!r} that can be read "
+    slashed = _first_slashed(series) if dayfirst is None else None
+    if slashed is not None:
+        raise ValueError(f"date column {column!r} holds dates like {slashed!r} that can be read "
                          f"two ways: {_DAYFIRST_HINT}")
     kwargs = {} if dayfirst is None else {"dayfirst": bool(dayfirst)}
     try:
-        parsed = pd.to_datetime(series, **kwargs)
+        try:
+            parsed = pd.to_datetime(series, **kwargs)
+        except ValueError as err:
+            if "doesn't match format" not in str(err):
+                raise
+            # pandas infers one format from the first value: ISO dates with and without a
+            # time of day ("2024-01-01 10:00", "2024-01-08") are read one by one (day/month
+            # order was settled above)
+            parsed = pd.to_datetime(series, format="mixed", **kwargs)
     except (TypeError, ValueError, OverflowError) as err:
         if any(k in str(err).lower() for k in ("mixed time zones", "mixed timezones", "tz-aware")):
             raise ValueError(
@@ -89,15 +109,31 @@ def purchase_dates(values: Any, column: str, *, dayfirst: bool | None = None) ->
     return parsed
 
 
-def timestamp(value: Any, name: str, tz: Any = None) -> pd.Timestamp:
+def timestamp(value: Any, name: str, tz: Any = None, dayfirst: bool | None = None
+              ) -> pd.Timestamp:
     """``value`` as a naive timestamp, time of day kept.
 
     A time-zone-aware value is converted to ``tz`` (the zone of the date column) and the zone
-    dropped; with ``tz=None`` its own wall-clock time is kept.
+    dropped; with ``tz=None`` its own wall-clock time is kept. A string such as
+    ``"01/02/2024"`` is read with ``dayfirst`` (the setting of the date column) and refused
+    without it, like the column.
 
     >>> timestamp("2024-01-05 17:00", "as_of")
     Timestamp('2024-01-05 17:00:00')
+    >>> timestamp("01/02/2024", "as_of", dayfirst=True)
+    Timestamp('2024-02-01 00:00:00')
     """
+    if isinstance(value, str) and _SLASHED.match(value):
+        if dayfirst is None:
+            raise ValueError(f"{name} {value!r} can be read two ways (day/month or "
+                             "month/day): pass dayfirst=True for day/month/year or "
+                             "dayfirst=False for month/day/year, or write an ISO date such "
+                             "as '2024-01-03'")
+        try:
+            value = pd.to_datetime(value, dayfirst=bool(dayfirst))
+        except (TypeError, ValueError):
+            raise ValueError(f"{name} must be a date such as '1997-09-30'; got {value!r}"
+                             ) from None
     try:
         ts = pd.Timestamp(value)
     except (TypeError, ValueError):
@@ -109,7 +145,8 @@ def timestamp(value: Any, name: str, tz: Any = None) -> pd.Timestamp:
     return ts
 
 
-def cutoff_date(value: Any, name: str, tz: Any = None) -> pd.Timestamp:
+def cutoff_date(value: Any, name: str, tz: Any = None, dayfirst: bool | None = None
+                ) -> pd.Timestamp:
     """A cut-off date (``observation_end``, ``as_of``, ...) as a naive day (midnight): the
     :func:`timestamp` of ``value`` at the start of its day.
 
@@ -118,7 +155,7 @@ def cutoff_date(value: Any, name: str, tz: Any = None) -> pd.Timestamp:
     >>> cutoff_date(pd.Timestamp("2024-01-05 23:30", tz="UTC"), "as_of", tz="Asia/Tokyo")
     Timestamp('2024-01-06 00:00:00')
     """
-    return timestamp(value, name, tz).normalize()
+    return timestamp(value, name, tz, dayfirst).normalize()
 
 
 def column_time_zone(values: Any) -> Any:

@@ -59,8 +59,10 @@ def repeat_purchase_tracking(model, transactions: pd.DataFrame, customer: str, d
         raise ValueError(f"transactions column {date!r} (date) has missing dates")
     log = pd.DataFrame({"c": transactions[customer].to_numpy(), "day": days.to_numpy()})
     log = log.drop_duplicates()
-    t0 = log["day"].min() if start is None else cutoff_date(start, "start", tz=zone)
-    t1 = log["day"].max() if end is None else cutoff_date(end, "end", tz=zone)
+    t0 = log["day"].min() if start is None else cutoff_date(start, "start", tz=zone,
+                                                             dayfirst=dayfirst)
+    t1 = log["day"].max() if end is None else cutoff_date(end, "end", tz=zone,
+                                                           dayfirst=dayfirst)
     if t1 <= t0:
         raise ValueError(f"end ({t1.date()}) must be after start ({t0.date()})")
     log["t"] = (log["day"] - t0).dt.days / per_unit

@@ -101,7 +101,7 @@ def rfm_table(transactions: pd.DataFrame, *, customer: str = "customer_id",
     if dates.isna().any():
         raise ValueError(f"transactions column {date!r} (date) has missing dates")
     values = purchase_amounts(transactions[amount], amount, role="amount")
-    end = dates.max() if as_of is None else timestamp(as_of, "as_of", zone)
+    end = dates.max() if as_of is None else timestamp(as_of, "as_of", zone, dayfirst)
     if dates.max() > end:
         raise ValueError(f"as_of ({end.date()}) is before the last purchase "
                          f"({dates.max().date()}); give a later as_of")

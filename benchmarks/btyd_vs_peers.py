@@ -1,4 +1,4 @@
-"""Benchmark: coursekit's BTYD models against lifetimes and PyMC-Marketing, at 2.4k, 100k and 1M customers.
+"""Benchmark: coursekit's BTYD models vs lifetimes and PyMC-Marketing, 2.4k, 100k and 1M customers.
 
 Every peer that imports runs in this process on the same data as coursekit:
 
@@ -29,11 +29,12 @@ information matrix to check identification (``summary()`` then only inverts it).
 18): BG/NBD and Pareto/NBD fits on 1M customers <= 5 s each, predictions <= 0.3 s, fit + SE <=
 1.5 x the fit alone.
 
-PyMC-Marketing builds a PyMC model and compiles its log-density (and gradient) with pytensor,
-whose C code is compiled by gcc and cached on disk (``pytensor.config.compiledir``). On CDNOW
-its fits and predictions are therefore timed twice: the first call in this process (graph
-building, rewriting and compilation, the C cache possibly warm from an earlier run) and a
-second call on a fresh model object. On the simulated sizes one call is timed.
+PyMC-Marketing builds a PyMC model and compiles its log-density (and gradient) with pytensor
+(pytensor 3 compiles with Numba by default and caches the machine code under
+``pytensor.config.base_compiledir``). On CDNOW its fits and predictions are therefore timed
+twice: the first call in this process (graph building, rewriting and compilation; the on-disk
+cache may be warm from an earlier run) and a second call on a fresh model object. On the
+simulated sizes one call is timed.
 
 A peer call that raises is reported with its exception; one that runs longer than ``--cap``
 seconds is stopped (SIGALRM, Unix) and reported as "> cap s (stopped)". The load average is
@@ -122,20 +123,24 @@ def simulate(n: int, seed: int = 0) -> pd.DataFrame:
 def _timed(call: Callable[[], Any], repeats: int = 1, cap: float | None = None):
     """Median seconds of ``repeats`` calls and the last result; ``(None, message)`` when the
     call raised or ran past ``cap`` seconds."""
-    times, result = [], None
+    times, result, fired = [], None, []
+
+    def stop(signum, frame):
+        fired.append(True)
+        raise _Capped
     for _ in range(repeats):
         if cap:
-            def stop(signum, frame):
-                raise _Capped
             signal.signal(signal.SIGALRM, stop)
             signal.setitimer(signal.ITIMER_REAL, cap)
         start = time.perf_counter()
         try:
             result = call()
-        except _Capped:
-            return None, f"> {cap:.0f} s (stopped)"
         except Exception as exc:  # noqa: BLE001 - a peer's failure is a result here
-            return None, f"failed: {type(exc).__name__}: {str(exc)[:70]}"
+            # the alarm can surface wrapped, e.g. as numba's SystemError "returned a result
+            # with an exception set" when it interrupts compiled pytensor code
+            if fired:
+                return None, f"> {cap:g} s (stopped)"
+            return None, f"failed: {type(exc).__name__}: {' '.join(str(exc).split())[:160]}"
         finally:
             if cap:
                 signal.setitimer(signal.ITIMER_REAL, 0)
@@ -324,8 +329,12 @@ def run_size(name: str, d: Customers, peers: list, repeats: int, cap: float):
     on_cdnow, rows, ok = name == "CDNOW", [], True
 
     def row(task, library, seconds, result_or_message, ratio, note):
-        rows.append({"customers": name, "task": task, "library": library,
-                     "seconds": f"{seconds:.3g}" if seconds else result_or_message,
+        if seconds is None:  # the message goes where there is room for it
+            failed = result_or_message.startswith("failed")
+            shown, note = ("failed", result_or_message) if failed else (result_or_message, "")
+        else:
+            shown = f"{seconds:.3g}"
+        rows.append({"customers": name, "task": task, "library": library, "seconds": shown,
                      "peer / coursekit": ratio, "agreement with coursekit": note})
 
     fitted = {}
@@ -371,7 +380,7 @@ def run_size(name: str, d: Customers, peers: list, repeats: int, cap: float):
                     row(f"{kind} {task}", label, t_p, res, _ratio(t_p, t_o), note)
             except Exception as exc:  # noqa: BLE001 - setting up the peer failed
                 row(f"{kind} {task}", peer.label, None,
-                    f"failed: {type(exc).__name__}: {str(exc)[:70]}", "", "")
+                    f"failed: {type(exc).__name__}: {' '.join(str(exc).split())[:160]}", "", "")
     return rows, ok
 
 
@@ -405,14 +414,18 @@ def main(argv: list[str] | None = None) -> int:
           f"pandas {pd.__version__}; {os.cpu_count()} cores, load average {load_before:.1f} "
           f"before, {os.getloadavg()[0]:.1f} after; CDNOW: median of {args.repeats} runs (a "
           f"compiling peer: 1st and 2nd call), simulated sizes: one run; peers capped at "
-          f"{args.cap:.0f} s")
+          f"{args.cap:g} s")
     if "pytensor" in sys.modules:
-        print(f"pytensor {sys.modules['pytensor'].__version__}, compiled C cache in "
-              f"{sys.modules['pytensor'].config.compiledir}")
+        pytensor = sys.modules["pytensor"]
+        print(f"pytensor {pytensor.__version__} (linker {pytensor.config.linker}), compiled code "
+              f"cached in {pytensor.config.base_compiledir}")
     for line in missing:
         print(line)
-    with pd.option_context("display.width", 250, "display.max_colwidth", 100):
-        print(pd.DataFrame(rows).to_string(index=False))
+    table = pd.DataFrame(rows)
+    with pd.option_context("display.width", 300, "display.max_colwidth", 200):
+        left = {c: f"{{:<{table[c].str.len().max()}}}".format
+                for c in ("task", "library", "agreement with coursekit")}
+        print(table.to_string(index=False, justify="left", formatters=left))
     print("targets at 1M: BG/NBD and Pareto/NBD fit <= 5 s each, predictions <= 0.3 s, "
           "fit+SE / fit <= 1.5")
     return 0 if ok else 1

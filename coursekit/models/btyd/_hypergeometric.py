@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from coursekit.models.btyd._special import log_hyp2f1_one
+
 __all__ = ["SERIES_UP_TO", "series_terms", "log_hyp2f1_one_scalar", "hyp2f1_one_with_derivatives",
            "weighted_log_derivatives"]
 
@@ -181,10 +183,8 @@ def log_hyp2f1_one_scalar(b: float, c: float, w: np.ndarray) -> np.ndarray:
     out = np.empty(w.size)
     low = w <= SERIES_UP_TO
     out[low] = np.log(_series_value(float(b), float(c), w[low]))
-    if not np.all(low):
-        high = ~low
-        out[high] = _continued_fraction(np.full(int(high.sum()), float(b)),
-                                        np.full(int(high.sum()), float(c)), w[high])[0]
+    if not np.all(low):   # the value-only continued fraction
+        out[~low] = log_hyp2f1_one(float(b), float(c), w[~low])
     return out
 
 

@@ -33,7 +33,9 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import special
 
-from coursekit.models.btyd._hypergeometric import log_hyp2f1_one_scalar, weighted_log_derivatives
+from coursekit.models.btyd._hypergeometric import (hyp2f1_one_with_derivatives,
+                                                   log_hyp2f1_one_scalar,
+                                                   weighted_log_derivatives)
 
 __all__ = ["ParetoData", "pareto_data", "pareto_loglik", "pareto_loglik_grad", "log_g_terms"]
 
@@ -118,17 +120,32 @@ class _Points:
     log_p: np.ndarray
     log_g: np.ndarray
     swap: bool            # alpha < beta
+    d_h: np.ndarray | None = None   # d log h / d(b, c, w) per point (small data only)
+
+
+#: up to this many points, with every ``w`` below :data:`_SMALL_W`, the hypergeometric terms
+#: and their derivatives are summed point by point in one vectorised pass: a class-sized table
+#: has many runs of ``x`` with a handful of points each, where a call per run costs more
+_SMALL_POINTS = 50_000
+_SMALL_W = 0.75
 
 
 def log_g_terms(params, point_x: np.ndarray, point_u: np.ndarray,
                 groups: tuple[tuple[float, int, int], ...]) -> _Points:
-    """``log P(u)`` and ``log G(u)`` at the points (one hypergeometric call per run of x)."""
+    """``log P(u)`` and ``log G(u)`` at the points (one hypergeometric call per run of x,
+    or one pass over all points for small tables)."""
     r, alpha, s, beta = (float(v) for v in params)
     la, lb = np.log(alpha + point_u), np.log(beta + point_u)
     swap = alpha < beta
     big, diff = (beta, beta - alpha) if swap else (alpha, alpha - beta)
     w = diff / (big + point_u)
     n = len(point_u)
+    if n <= _SMALL_POINTS and float(w.max(initial=0.0)) <= _SMALL_W:
+        rows = hyp2f1_one_with_derivatives(s + 1.0 if swap else r + point_x,
+                                           r + s + point_x + 1.0, w)
+        log_p = -(r + point_x) * la - s * lb
+        log_g = log_p + rows[0] - np.log(r + s + point_x) + (la - lb if swap else 0.0)
+        return _Points(la, lb, w, rows[0], log_p, log_g, swap, rows[1:])
     log_h, log_p, log_g = np.empty(n), np.empty(n), np.empty(n)
     for level, start, stop in groups:
         part = slice(start, stop)
@@ -221,7 +238,11 @@ def pareto_loglik_grad(params, data: ParetoData) -> tuple[float, np.ndarray]:
     # d log H: c = r + s + x + 1 moves with r and s; b with r (alpha >= beta) or s (swap)
     mu = on_g * (inv_b if pts.swap else inv_a)          # |dw/dbeta| or |dw/dalpha|
     hyp, common = np.zeros(4), 0.0
-    for level, start, stop in data.groups:
+    if pts.d_h is not None:
+        hyp[:] = [dot(on_g, pts.d_h[0]), dot(on_g, pts.d_h[1]), dot(mu, pts.d_h[2]),
+                  dot(mu * (1.0 - pts.w), pts.d_h[2])]
+        common = -dot(on_g, 1.0 / (r + s + px))
+    for level, start, stop in (() if pts.d_h is not None else data.groups):
         part = slice(start, stop)
         b, rsx = (s + 1.0 if pts.swap else r + level), r + s + level
         hyp += weighted_log_derivatives(b, rsx + 1.0, pts.w[part], pts.log_h[part],

@@ -181,13 +181,13 @@ class _Branches:
     """Per customer: ``log Q`` (``L = C Q``) and the branch weights ``pi = P(T)/Q``,
     ``omega_tx = s G(t_x)/Q`` and ``omega_t = s G(T)/Q``."""
 
-    log_q: np.ndarray
+    log_q: np.ndarray | None        # None when only pi was asked for
     pi: np.ndarray
-    omega_tx: np.ndarray
-    omega_t: np.ndarray
+    omega_tx: np.ndarray | None
+    omega_t: np.ndarray | None
 
 
-def _branches(s: float, data: ParetoData, pts: _Points) -> _Branches:
+def _branches(s: float, data: ParetoData, pts: _Points, only_pi: bool = False) -> _Branches:
     """With ``gap = 1 - G(T)/G(t_x)`` and ``z = log(s G(t_x) gap / P(T))``:
     ``log Q = log P(T) + softplus(z)``, ``pi = expit(-z)``, ``omega_tx = (1 - pi) / gap`` and
     ``omega_t = omega_tx (1 - gap)``: four transcendental passes over the customers."""
@@ -200,9 +200,11 @@ def _branches(s: float, data: ParetoData, pts: _Points) -> _Branches:
         z = np.where(closed, -np.inf, np.log(s) + log_gtx - log_pt + np.log(gap))
         small = np.exp(-np.abs(z))
         up = z > 0
-        log_q = log_pt + np.where(up, z, 0.0) + np.log1p(small)
         inv = 1.0 / (1.0 + small)
         pi = np.where(up, small, 1.0) * inv
+        if only_pi:
+            return _Branches(None, pi, None, None)
+        log_q = log_pt + np.where(up, z, 0.0) + np.log1p(small)
         omega_tx = np.where(closed, 0.0, np.where(up, 1.0, small) * inv / gap)
     return _Branches(log_q, pi, omega_tx, omega_tx * (1.0 - gap))
 
@@ -225,7 +227,7 @@ def pareto_prob_alive(params, x: np.ndarray, t_x: np.ndarray, big_t: np.ndarray)
     data = pareto_data(x, t_x, big_t)
     pts = log_g_terms(params, data.point_x, data.point_u, data.groups)
     out = np.empty(len(x))
-    out[data.order] = _branches(float(params[2]), data, pts).pi
+    out[data.order] = _branches(float(params[2]), data, pts, only_pi=True).pi
     return out
 
 

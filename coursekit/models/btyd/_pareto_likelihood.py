@@ -37,7 +37,8 @@ from coursekit.models.btyd._hypergeometric import (hyp2f1_one_with_derivatives,
                                                    log_hyp2f1_one_scalar,
                                                    weighted_log_derivatives)
 
-__all__ = ["ParetoData", "pareto_data", "pareto_loglik", "pareto_loglik_grad", "log_g_terms"]
+__all__ = ["ParetoData", "pareto_data", "pareto_loglik", "pareto_loglik_grad", "pareto_prob_alive",
+           "log_g_terms"]
 
 
 @dataclass(frozen=True)
@@ -63,10 +64,26 @@ class ParetoData:
     x_weight: np.ndarray        # total weight of each level
 
 
-def _sort_key(x: np.ndarray, u: np.ndarray) -> np.ndarray:
-    """One float key that orders by ``x``, then ``u`` (``u`` < span); a tie of the key that is
-    not a tie of ``(x, u)`` only leaves a duplicate point, which costs time, not accuracy."""
-    return x * (2.0 * float(u.max(initial=0.0)) + 1.0) + u
+def _order(x: np.ndarray, u: np.ndarray) -> np.ndarray:
+    """A permutation that groups the rows by ``x`` and (nearly) sorts each group by ``u``.
+
+    Only speed depends on the order within a group (narrow blocks of ``w`` need few terms);
+    so for many rows of few distinct ``x`` a stable radix sort of a 16-bit key (the rank of
+    ``x``, then ``u`` in ``65536 / n_x`` bins) replaces a comparison sort of floats."""
+    top = float(x.max(initial=0.0))
+    u_top = float(u.max(initial=0.0))
+    if len(x) > 20_000 and top < 100_000:
+        whole = x.astype(np.intp)
+        present = np.bincount(whole, minlength=int(top) + 1) > 0
+        n_levels = int(present.sum())
+        if n_levels <= 256:
+            rank = np.cumsum(present) - 1
+            bins = 65536 // n_levels
+            scaled = np.minimum(u * ((bins - 1) / u_top), bins - 1) if u_top > 0 else u * 0
+            key = (rank[whole] * bins + scaled.astype(np.intp)).astype(np.uint16)
+            return np.argsort(key, kind="stable")
+    key = x * (2.0 * u_top + 1.0) + u
+    return np.arange(len(x)) if np.all(key[1:] >= key[:-1]) else np.argsort(key)
 
 
 def _runs(values: np.ndarray, offset: int = 0) -> tuple[tuple[float, int, int], ...]:
@@ -86,18 +103,14 @@ def pareto_data(x: np.ndarray, t_x: np.ndarray, big_t: np.ndarray,
     ([2, 1, 0], [0.0, 3.0, 5.0, 6.0, 6.0], ((0.0, 0, 1), (2.0, 1, 2), (0.0, 2, 4), (2.0, 4, 5)))
     """
     weights = np.ones(len(x)) if weights is None else weights
-    key = _sort_key(x, big_t)
-    order = (np.arange(len(x)) if np.all(key[1:] >= key[:-1]) else np.argsort(key))
+    order = _order(x, big_t)
     x, t_x, big_t, weights = x[order], t_x[order], big_t[order], weights[order]
-    key = _sort_key(x, t_x)
-    by_tx = None if np.all(key[1:] >= key[:-1]) else np.argsort(key)
-    sx, su = (x, t_x) if by_tx is None else (x[by_tx], t_x[by_tx])
+    by_tx = _order(x, t_x)
+    sx, su = x[by_tx], t_x[by_tx]
     new = np.ones(len(x), dtype=bool)
     new[1:] = (sx[1:] != sx[:-1]) | (su[1:] != su[:-1])
-    rank = np.cumsum(new) - 1
-    at_tx = rank if by_tx is None else np.empty(len(x), dtype=np.intp)
-    if by_tx is not None:
-        at_tx[by_tx] = rank
+    at_tx = np.empty(len(x), dtype=np.intp)
+    at_tx[by_tx] = np.cumsum(new) - 1
     tx_x, tx_u = sx[new], su[new]
     tx_groups = _runs(tx_x)
     # the runs of (x, t_x) points are the distinct x: a customer's level is her run
@@ -168,13 +181,13 @@ class _Branches:
     """Per customer: ``log Q`` (``L = C Q``) and the branch weights ``pi = P(T)/Q``,
     ``omega_tx = s G(t_x)/Q`` and ``omega_t = s G(T)/Q``."""
 
-    log_q: np.ndarray
+    log_q: np.ndarray | None        # None when only pi was asked for
     pi: np.ndarray
-    omega_tx: np.ndarray
-    omega_t: np.ndarray
+    omega_tx: np.ndarray | None
+    omega_t: np.ndarray | None
 
 
-def _branches(s: float, data: ParetoData, pts: _Points) -> _Branches:
+def _branches(s: float, data: ParetoData, pts: _Points, only_pi: bool = False) -> _Branches:
     """With ``gap = 1 - G(T)/G(t_x)`` and ``z = log(s G(t_x) gap / P(T))``:
     ``log Q = log P(T) + softplus(z)``, ``pi = expit(-z)``, ``omega_tx = (1 - pi) / gap`` and
     ``omega_t = omega_tx (1 - gap)``: four transcendental passes over the customers."""
@@ -187,9 +200,11 @@ def _branches(s: float, data: ParetoData, pts: _Points) -> _Branches:
         z = np.where(closed, -np.inf, np.log(s) + log_gtx - log_pt + np.log(gap))
         small = np.exp(-np.abs(z))
         up = z > 0
-        log_q = log_pt + np.where(up, z, 0.0) + np.log1p(small)
         inv = 1.0 / (1.0 + small)
         pi = np.where(up, small, 1.0) * inv
+        if only_pi:
+            return _Branches(None, pi, None, None)
+        log_q = log_pt + np.where(up, z, 0.0) + np.log1p(small)
         omega_tx = np.where(closed, 0.0, np.where(up, 1.0, small) * inv / gap)
     return _Branches(log_q, pi, omega_tx, omega_tx * (1.0 - gap))
 
@@ -203,6 +218,16 @@ def pareto_loglik(params, data: ParetoData) -> np.ndarray:
             + s * np.log(beta))
     out = np.empty(len(data.x))
     out[data.order] = head + log_q
+    return out
+
+
+def pareto_prob_alive(params, x: np.ndarray, t_x: np.ndarray, big_t: np.ndarray) -> np.ndarray:
+    """P(alive at ``T`` | ``x, t_x, T``) ``= P(T) / Q = pi``, in the caller's row order:
+    the same evaluation as the likelihood, one pass."""
+    data = pareto_data(x, t_x, big_t)
+    pts = log_g_terms(params, data.point_x, data.point_u, data.groups)
+    out = np.empty(len(x))
+    out[data.order] = _branches(float(params[2]), data, pts, only_pi=True).pi
     return out
 
 

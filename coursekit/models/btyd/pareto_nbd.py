@@ -20,43 +20,9 @@ from coursekit._validate import check_nonnegative
 from coursekit.models.btyd._base import (BTYDModel, check_rfm, check_weights, compress_rows,
                                          history_problems)
 from coursekit.models.btyd._pareto_likelihood import (ParetoData, pareto_data, pareto_loglik,
-                                                      pareto_loglik_grad)
-from coursekit.models.btyd._special import log_hyp2f1_one, log_sub_exp
+                                                      pareto_loglik_grad, pareto_prob_alive)
 
 __all__ = ["ParetoNBD"]
-
-
-def _log_f(r, alpha, s, beta, x, u) -> np.ndarray:
-    """``log F(u)`` with, for ``alpha >= beta``,
-    ``F(u) = 2F1(r+s+x, s+1; r+s+x+1; w) / (alpha+u)^(r+s+x)``, ``w = (alpha-beta)/(alpha+u)``
-    (the roles of ``(alpha, s+1)`` and ``(beta, r+x)`` swap when ``alpha < beta``).
-
-    Euler's transformation ``2F1(A, B; A+1; w) = (1-w)^(1-B) 2F1(1, A+1-B; A+1; w)`` leaves a
-    hypergeometric factor with positive terms that neither overflows nor loses accuracy for
-    ``x`` in the thousands."""
-    rsx = r + s + x
-    if alpha >= beta:
-        big, b_arg, diff = alpha, s + 1, alpha - beta
-    else:
-        big, b_arg, diff = beta, r + x, beta - alpha
-    w = diff / (big + u)
-    return ((1 - b_arg) * np.log1p(-w) + log_hyp2f1_one(rsx + 1 - b_arg, rsx + 1, w)
-            - rsx * np.log(big + u))
-
-
-def _log_a0(r, alpha, s, beta, x, t_x, big_t) -> np.ndarray:
-    """``log A_0`` with ``A_0 = F(t_x) - F(T)`` (``F`` decreasing, so ``A_0 >= 0``), for the
-    predictions: scipy's compiled ``hyp2f1`` per customer is faster for one pass than
-    indexing the distinct points (which pays off over the many passes of a fit)."""
-    # customers without repeat purchases share t_x = 0: one evaluation per distinct x
-    fresh = t_x == 0
-    xz, iz = np.unique(x[fresh], return_inverse=True)
-    log_f_tx = np.empty(np.shape(t_x))
-    log_f_tx[fresh] = _log_f(r, alpha, s, beta, xz, 0.0)[iz]
-    log_f_tx[~fresh] = _log_f(r, alpha, s, beta, x[~fresh], t_x[~fresh])
-    log_f_t = _log_f(r, alpha, s, beta, x, big_t)
-    same = big_t - t_x <= 1e-12
-    return np.where(same, -np.inf, log_sub_exp(log_f_tx, np.where(same, -np.inf, log_f_t)))
 
 
 class ParetoNBD(BTYDModel):
@@ -142,7 +108,7 @@ class ParetoNBD(BTYDModel):
         """
         r, alpha, s, beta = self._params()
         x, t_x, big_t = check_rfm(frequency, recency, T)
-        return _prob_alive(r, alpha, s, beta, x, t_x, big_t)
+        return pareto_prob_alive((r, alpha, s, beta), x, t_x, big_t)
 
     def conditional_expected_purchases(self, t: Any, frequency: Any, recency: Any,
                                        T: Any) -> np.ndarray:
@@ -163,16 +129,10 @@ class ParetoNBD(BTYDModel):
         t_arr = np.asarray(check_nonnegative(t, "t"), dtype=float)
         rate = (r + x) / (alpha + big_t)
         return (rate * (beta + big_t) * _growth(s, beta + big_t, t_arr)
-                * _prob_alive(r, alpha, s, beta, x, t_x, big_t))
+                * pareto_prob_alive((r, alpha, s, beta), x, t_x, big_t))
 
 
 def _growth(s: float, beta, t) -> np.ndarray:
     """``[1 - (beta/(beta+t))^(s-1)] / (s-1)``, the expected lifetime-weighted exposure."""
     log_ratio = -np.log1p(t / beta)
     return -log_ratio * special.exprel((s - 1.0) * log_ratio)
-
-
-def _prob_alive(r, alpha, s, beta, x, t_x, big_t) -> np.ndarray:
-    log_odds = (np.log(s) - np.log(r + s + x) + (r + x) * np.log(alpha + big_t)
-                + s * np.log(beta + big_t) + _log_a0(r, alpha, s, beta, x, t_x, big_t))
-    return special.expit(-log_odds)

@@ -20,6 +20,8 @@ from scipy import special
 from coursekit._validate import as_float_array, check_nonnegative
 from coursekit.models.btyd._base import (BTYDModel, check_rfm, check_weights, compress_rows,
                                          history_problems)
+from coursekit.models.btyd._distinct import distinct_whole
+from coursekit.models.btyd._hypergeometric import hyp2f1_excess
 from coursekit.models.btyd._special import across_singularity, log_beta_ratio, weighted_sum
 
 __all__ = ["BGNBD"]
@@ -256,52 +258,42 @@ def _expected_while_alive(r, alpha, a, b, x, big_t, t) -> np.ndarray:
 
     Euler's transformation ``(1-z)^{r+x} 2F1(r+x, b+x; C; z) = (1-z)^{a-1} 2F1(C-r-x, a-1; C; z)``
     turns the hypergeometric factor, which overflows for heavy buyers, into a bounded one, and
-    the bracket over ``a - 1`` becomes ``-L exprel((a-1) L) - (1-z)^{a-1} G`` with
-    ``L = log(1-z)`` and ``G = [2F1(C-r-x, a-1; C; z) - 1] / (a-1)``. ``G`` and the factor ``C``
-    (zero when ``x = 0`` and ``a + b = 1``) are analytic across ``a = 1`` and ``C = 0``, where
-    the value is interpolated from well-conditioned neighbours.
+    the bracket over ``a - 1`` becomes ``-L exprel((a-1) L) - (1-z)^{a-1} H`` with
+    ``L = log(1-z)`` and ``H = [2F1(C-r-x, a-1; C; z) - 1] / (a-1)``, which
+    :func:`~coursekit.models.btyd._hypergeometric.hyp2f1_excess` evaluates without dividing by
+    ``a - 1`` (so ``a = 1`` is no special case), once per distinct ``x``. The factor ``C``
+    (zero when ``x = 0`` and ``a + b = 1``) is analytic across ``C = 0``, where the value is
+    interpolated from well-conditioned neighbours.
     """
-    r_x = r + x
+    return _numerator(r, alpha, a, a + b - 1, x, big_t, t)
+
+
+def _numerator(r, alpha, a, c_shift, x, big_t, t) -> np.ndarray:
+    """``C [1 - (1-z)^{a-1} 2F1(C-r-x, a-1; C; z)] / (a-1)`` with ``C = x + c_shift``: the
+    BG/NBD (``c_shift = a+b-1``) and MBG/NBD (``c_shift = a+b``) numerators."""
+    xs, group = distinct_whole(np.asarray(x, dtype=float))
     log_1mz = -np.log1p(t / (alpha + big_t))       # log(1 - z), <= 0
-    z = -np.expm1(log_1mz)
+    shape = log_1mz.shape
+    log_1mz = np.atleast_1d(log_1mz)
+    group = np.broadcast_to(group, log_1mz.shape)
+    b_par = a - 1.0
+    decay = np.exp(b_par * log_1mz)
+    growth = -log_1mz * special.exprel(b_par * log_1mz)
 
-    def bracket(a_val, c_val):
-        def excess(a_node):
-            return (special.hyp2f1(c_val - r_x, a_node - 1, c_val, z) - 1) / (a_node - 1)
+    def times_c(c_groups, rows=slice(None)):
+        excess = hyp2f1_excess(c_groups - r - xs, b_par, c_groups, group[rows], log_1mz[rows])
+        return c_groups[group[rows]] * (growth[rows] - decay[rows] * excess)
 
-        def g(a_node):
-            value = excess(a_node)
-            a_here = float(a_node)
-            # scipy's hyp2f1 is NaN or wrong (errors up to O(1)) for z > 0.9 when c - a - b =
-            # r + x - a + 1 is within ~1e-3 of a whole number; G is analytic in a, so such
-            # rows are interpolated from nodes a +- h, 2h, 3h where c - a - b is not
-            bad = ~np.isfinite(value) | ((z > 0.9) & (_whole_distance(r - a_here) < 2e-3))
-            if np.any(bad):
-                near = across_singularity(excess, a_here, a_here, _safe_step(a_here, r))
-                value = np.where(bad, near, value)
-            return value
-
-        g_val = across_singularity(g, a_val, 1.0, 0.004)
-        return (-log_1mz * special.exprel((a_val - 1) * log_1mz)
-                - np.exp((a_val - 1) * log_1mz) * g_val)
-
-    c_val = np.asarray(a + b + x - 1, dtype=float)
-    out = across_singularity(lambda c_node: c_node * bracket(a, c_node), c_val, 0.0, 0.02)
-    return np.maximum(out, 0.0)
+    c_groups = xs + c_shift
+    near = np.abs(c_groups) < _C_BAND      # only x = 0 with a + b - 1 near 0 (BG/NBD)
+    out = times_c(np.where(near, 3 * _C_BAND, c_groups))
+    if near.any():
+        rows = near[group]
+        value = across_singularity(
+            lambda c0: times_c(np.where(near, float(c0), c_groups), rows), float(c_groups[near][0]),
+            0.0, _C_BAND)
+        out[rows] = value
+    return np.maximum(out, 0.0).reshape(shape)
 
 
-def _whole_distance(v: float) -> float:
-    return abs(v - round(v))
-
-
-def _safe_step(a: float, r: float) -> float:
-    """A step ``h`` whose interpolation nodes ``a +- h, 2h, 3h`` stay positive, away from
-    ``a = 1`` and away from whole values of ``r - a`` (see :func:`_expected_while_alive`)."""
-    offsets = np.array([-3.0, -2.0, -1.0, 1.0, 2.0, 3.0])
-    for h in (0.0073, 0.0059, 0.0047, 0.0037, 0.0083, 0.0067):
-        h = min(h, a / 8)
-        nodes = a + h * offsets
-        if (np.all(np.abs(nodes - 1) >= 2e-3)
-                and all(_whole_distance(r - n) >= 2e-3 for n in nodes)):
-            return h
-    return min(0.0073, a / 8)  # pragma: no cover - needs r - a at six unlucky values
+_C_BAND = 0.02

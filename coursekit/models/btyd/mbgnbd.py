@@ -24,6 +24,7 @@ from scipy import special
 
 from coursekit._validate import as_float_array, check_nonnegative
 from coursekit.models.btyd._base import BTYDModel, check_rfm, check_weights, compress_rows
+from coursekit.models.btyd.bgnbd import _numerator
 
 __all__ = ["ModifiedBGNBD"]
 
@@ -54,36 +55,6 @@ def _loglik_grad(params: np.ndarray, x: np.ndarray, t_x: np.ndarray,
     d_a = psi(a + b) - psi(a + b + x + 1) + w / a
     d_b = psi(b + x + 1) - psi(b) + psi(a + b) - psi(a + b + x + 1) - w / (b + x)
     return ll, np.column_stack([d_r, d_alpha, d_a, d_b])
-
-
-def _log_tail(r, a, b, x, log_one_minus_z, z) -> np.ndarray:
-    r"""``log[(1-z)^(r+x) 2F1(r+x, b+x+1; a+b+x; z)]`` by Euler's transformation
-    ``2F1(A, B; C; z) = (1-z)^(C-A-B) 2F1(C-A, C-B; C; z)``:
-
-    .. math:: (a-1)\log(1-z) + \log {}_2F_1(a+b-r,\ a-1;\ a+b+x;\ z)
-
-    whose parameters no longer grow with ``x``, so nothing overflows for heavy buyers (the
-    direct form overflows near ``x = 100``). The series is positive: it equals the positive
-    direct form times a positive power.
-
-    >>> bool(np.isclose(_log_tail(0.5, 0.9, 1.6, 3.0, np.log(0.4), 0.6),
-    ...                 3.5 * np.log(0.4) + np.log(special.hyp2f1(3.5, 5.6, 5.5, 0.6))))
-    True
-    """
-    with np.errstate(divide="ignore", invalid="ignore"):
-        c = a + b + x
-        series = np.asarray(special.hyp2f1(a + b - r, a - 1, c, z), dtype=float)
-        bad = ~np.isfinite(series)
-        if bad.any():
-            # scipy's hyp2f1 returns inf at some whole-number parameter combinations (e.g.
-            # 2F1(2, 1; 101; 0.905), true value 1.0184): a relative nudge of 1e-12 in the first
-            # parameter, far below the accuracy of the result, leaves that branch
-            series = np.where(bad, special.hyp2f1((a + b - r) * (1 + 1e-12), a - 1, c, z),
-                              series)
-        out = (a - 1) * log_one_minus_z + np.log(series)
-    if not np.all(np.isfinite(out) | (z == 1)):  # pragma: no cover - guarded by checks
-        raise FloatingPointError("hypergeometric series not finite; check the parameters")
-    return out
 
 
 def _prob_alive(r, alpha, a, b, x, t_x, big_t) -> np.ndarray:
@@ -142,9 +113,8 @@ class ModifiedBGNBD(BTYDModel):
         """
         r, alpha, a, b = self._params()
         t_arr = np.asarray(check_nonnegative(t, "t"), dtype=float)
-        log_tail = _log_tail(r, a, b, 0.0, np.log(alpha) - np.log(alpha + t_arr),
-                             t_arr / (alpha + t_arr))
-        out = b / (a - 1) * (-np.expm1(log_tail))
+        # x = T = 0: (a+b)/(a-1) [1 - (1-z)^{a-1} 2F1(a+b-r, a-1; a+b; z)] = (a+b)/b E[X(t)]
+        out = b / (a + b) * _numerator(r, alpha, a, a + b, 0.0, 0.0, t_arr)
         return float(out) if np.ndim(t) == 0 else out
 
     def prob_alive(self, frequency: Any, recency: Any, T: Any) -> np.ndarray:
@@ -177,9 +147,8 @@ class ModifiedBGNBD(BTYDModel):
         r, alpha, a, b = self._params()
         x, t_x, big_t = check_rfm(frequency, recency, T)
         t_arr = np.asarray(check_nonnegative(t, "t"), dtype=float)
-        log_tail = _log_tail(r, a, b, x, np.log(alpha + big_t) - np.log(alpha + big_t + t_arr),
-                             t_arr / (alpha + big_t + t_arr))
-        numer = (a + b + x) / (a - 1) * (-np.expm1(log_tail))
+        # the numerator is the BG/NBD one with C = a + b + x (Euler-transformed, once per x)
+        numer = _numerator(r, alpha, a, a + b, x, big_t, t_arr)
         return numer * _prob_alive(r, alpha, a, b, x, t_x, big_t)
 
     def prob_purchases(self, n: Any, t: Any) -> np.ndarray:

@@ -17,9 +17,11 @@ import numpy as np
 
 from coursekit._validate import check_integer, check_number
 from coursekit.models.btyd._base import BTYDModel, _check_counts
-from coursekit.models.btyd._special import log_beta_ratio
+from coursekit.models.btyd._special import log_beta_ratio, log_hyp2f1_one
 
 __all__ = ["ShiftedBetaGeometric"]
+
+_MIN_RATE = 1e-9  # the continued fraction of log_hyp2f1_one converges for 1 - w >= 1e-9
 
 
 def _check_survivors(survivors: Any) -> np.ndarray:
@@ -125,10 +127,14 @@ class ShiftedBetaGeometric(BTYDModel):
         >>> round(new, 3), round(loyal, 3)
         (2.965, 5.894)
         """
-        from scipy import special
-
         alpha, beta = self._params()
         d = check_number(discount_rate, "discount_rate", low=0, low_open=True)
+        if d < _MIN_RATE:
+            raise ValueError(f"discount_rate must be >= {_MIN_RATE:g} per period; got {d:g} "
+                             "(at a rate this close to 0 the discounted lifetime is practically "
+                             "infinite for alpha <= 1)")
         n = check_integer(n, "n", low=0)
-        return float((beta + n) / (alpha + beta + n)
-                     * special.hyp2f1(1.0, beta + n + 1, alpha + beta + n + 1, 1 / (1 + d)))
+        # log 2F1(1, b; c; w) with Gauss's continued fraction near w = 1: scipy's hyp2f1
+        # returns NaN here for many renewals n or a large alpha (e.g. n = 10^6, d = 1e-4)
+        log_series = log_hyp2f1_one(beta + n + 1.0, alpha + beta + n + 1.0, 1.0 / (1.0 + d))
+        return float(np.exp(np.log(beta + n) - np.log(alpha + beta + n) + log_series))

@@ -162,6 +162,7 @@ BGNBD_PARAMS = [
     (0.5, 1.0, 1.5, 2.0),                  # r - a whole away from a = 1
     (0.01, 0.5, 0.6, 0.4),                 # a + b = 1: 2F1(.; c = 0) for x = 0
     (0.5, 0.01, 3.0, 0.05),                # tiny alpha: z within 1e-5 of 1
+    (80.0, 4.414, 0.793, 2.426),           # large r: 2F1(a+b-1-r, ...) with A = -78
 ]
 PARETO_PARAMS = [
     (0.553, 10.578, 0.606, 11.669),        # CDNOW (Fader & Hardie note)
@@ -265,6 +266,14 @@ def test_sbg_residual_lifetime_matches_mpmath(alpha):
         model = ShiftedBetaGeometric.from_params(alpha=alpha, beta=beta)
         assert model.expected_residual_lifetime(d, n) == pytest.approx(
             derl_reference(alpha, beta, d, n), rel=REL), (alpha, beta, d, n)
+
+def test_hypergeometric_cancellation_raises_instead_of_a_wrong_number():
+    # r in the hundreds with a + b small makes every series of 2F1(a+b-1-r, a-1; C; z)
+    # alternate with terms far above the sum: the prediction refuses rather than guess
+    model = BGNBD.from_params(r=150.0, alpha=4.4, a=0.8, b=2.4)
+    with pytest.raises(FloatingPointError, match="cancels"):
+        model.conditional_expected_purchases(39.0, [0, 3], [0.0, 20.0], [30.0, 30.0])
+
 
 def test_heavy_buyer_clv_is_finite_and_matches_mpmath():
     # one customer with 5,000 purchases used to make the CLV of the whole table fail

@@ -66,12 +66,14 @@ def _series(a_par, b_par, c_par, z) -> tuple[np.ndarray, np.ndarray]:
     a_par, c_par, z = (np.broadcast_to(v, np.shape(value)).ravel() for v in (a_par, c_par, z))
     coeff = np.broadcast_to(coeff, np.shape(value)).ravel().copy()
     power, value, slope = power.ravel(), value.ravel(), slope.ravel()
+    biggest = np.zeros(value.shape)
     for n in range(1, _SERIES_MAX):
         zi = z[active]
         slope[active] += n * coeff[active] * power[active]
         power[active] *= zi
         term = coeff[active] * power[active]
         value[active] += term
+        biggest[active] = np.maximum(biggest[active], np.abs(term))
         coeff[active] *= (a_par[active] + n) * (b_par + n) / ((c_par[active] + n) * (n + 1))
         ratio = np.abs(zi * (a_par[active] + n) * (b_par + n) / ((c_par[active] + n) * (n + 1)))
         done = (np.abs(term) <= 1e-17 * np.abs(value[active])) & (ratio < 0.5) | (term == 0)
@@ -82,6 +84,10 @@ def _series(a_par, b_par, c_par, z) -> tuple[np.ndarray, np.ndarray]:
             break
     else:  # pragma: no cover - needs parameters far outside any data set
         raise FloatingPointError("hypergeometric series did not converge")
+    if np.any(biggest > 1e6 * np.abs(value)):
+        # terms of alternating sign far larger than their sum: digits lost to cancellation
+        raise FloatingPointError("the hypergeometric series cancels (parameters far outside "
+                                 "any data set, e.g. r in the hundreds)")
     return value, slope
 
 
@@ -93,7 +99,7 @@ def hyp2f1_excess(a_par, b_par: float, c_par: np.ndarray, group: np.ndarray,
     group of each element (same shape as ``log_1mz``). ``B`` may be 0 (the limit is
     ``sum_{n>=1} (A)_n (n-1)! / ((C)_n n!) z^n``). ``C`` must not be 0 or a negative whole
     number (the series is undefined there). The coefficient recurrence is used from the first
-    anchor with ``|C - 1| (1 - z_i) <= KAPPA z_i`` on, and only if ``|C - A - B| <= KAPPA``:
+    anchor with ``|C - 1| (1 - z_i) <= KAPPA z_i`` on (``KAPPA * _STEP`` about 4), and only if ``|C - A - B| <= KAPPA``:
     otherwise it would amplify rounding through the other solutions of the equation
     (``z^{1-C}`` at 0, ``(1-z)^{C-A-B}`` at 1), and there the power series at 0 converges fast.
 

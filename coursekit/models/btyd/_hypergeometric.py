@@ -47,7 +47,8 @@ def _coefficients(a_par, b_par, c_par, z0: float, value, slope) -> np.ndarray:
     g[0], g[1] = value, slope
     lin = c_par - (a_par + b_par + 1.0) * z0
     for n in range(TERMS - 2):
-        rhs = (n + a_par) * (n + b_par) * q * g[n] - ((1.0 - 2.0 * z0) * n + lin) * (n + 1) * g[n + 1]
+        rhs = ((n + a_par) * (n + b_par) * q * g[n]
+               - ((1.0 - 2.0 * z0) * n + lin) * (n + 1) * g[n + 1])
         if n == 0:
             rhs = rhs + a_par * q
         g[n + 2] = rhs / (z0 * (n + 2) * (n + 1))
@@ -99,9 +100,13 @@ def hyp2f1_excess(a_par, b_par: float, c_par: np.ndarray, group: np.ndarray,
     group of each element (same shape as ``log_1mz``). ``B`` may be 0 (the limit is
     ``sum_{n>=1} (A)_n (n-1)! / ((C)_n n!) z^n``). ``C`` must not be 0 or a negative whole
     number (the series is undefined there). The coefficient recurrence is used from the first
-    anchor with ``|C - 1| (1 - z_i) <= KAPPA z_i`` on (``KAPPA * _STEP`` about 4), and only if ``|C - A - B| <= KAPPA``:
-    otherwise it would amplify rounding through the other solutions of the equation
-    (``z^{1-C}`` at 0, ``(1-z)^{C-A-B}`` at 1), and there the power series at 0 converges fast.
+    anchor with ``|C - 1| (1 - z_i) <= KAPPA z_i`` on, and only if ``|C - A - B| <= KAPPA``
+    (``KAPPA * _STEP`` is about 2): otherwise it would amplify rounding through the other
+    solutions of the equation (``z^{1-C}`` at 0, ``(1-z)^{C-A-B}`` at 1). There the power
+    series at 0 is summed instead; it converges fast for large ``C`` (heavy buyers) and raises
+    :class:`FloatingPointError` if its terms cancel (``A`` far below 0: BG/NBD ``r`` in the
+    hundreds), never returning a wrong number silently. Checked against mpmath to 1e-8 in
+    ``tests/test_models_btyd_numerics.py`` (``r`` up to 80, ``x`` up to 5,000).
 
     >>> from scipy import special
     >>> z = np.array([0.3, 0.9, 0.999])

@@ -18,6 +18,7 @@ from scipy import special
 
 from coursekit._validate import check_integer
 from coursekit.models.btyd._base import BTYDModel, _check_counts, check_weights, compress_rows
+from coursekit.models.btyd._distinct import distinct_whole_rows
 from coursekit.models.btyd._special import gammaln_slope, log_beta_ratio
 
 __all__ = ["BetaGeoBetaBinomial"]
@@ -114,18 +115,19 @@ class BetaGeoBetaBinomial(BTYDModel):
         return _log_parts(np.array(self._params()), x, t_x, n)[1]
 
     def prob_alive(self, frequency: Any, recency: Any, n_periods: Any) -> np.ndarray:
-        r"""P(alive at opportunity ``n + 1`` | ``x, t_x, n``) (eq. 11):
+        r"""P(alive at opportunity ``n + 1`` | ``x, t_x, n``) (eq. 11), computed once per
+        distinct pattern ``(x, t_x, n)``:
 
         .. math::
             \frac{B(\alpha+x, \beta+n-x)}{B(\alpha,\beta)}
             \frac{B(\gamma, \delta+n+1)}{B(\gamma,\delta)} \Big/ L
         """
         params = np.array(self._params())
-        x, t_x, n = check_discrete(frequency, recency, n_periods)
+        (x, t_x, n), rows = distinct_whole_rows(*check_discrete(frequency, recency, n_periods))
         log_alive, log_l = _log_parts(params, x, t_x, n)
         gamma, delta = params[2], params[3]
         step = special.betaln(gamma, delta + n + 1) - special.betaln(gamma, delta + n)
-        return np.exp(log_alive + step - log_l)
+        return np.exp(log_alive + step - log_l)[rows]
 
     def expected_purchases(self, n: Any) -> float | np.ndarray:
         r"""Expected transactions of a new customer in the first ``n`` opportunities (eq. 7):
@@ -194,7 +196,8 @@ class BetaGeoBetaBinomial(BTYDModel):
         """
         alpha, beta, gamma, delta = self._params()
         n_star = check_integer(n_future, "n_future", low=0)
-        x, t_x, n = check_discrete(frequency, recency, n_periods)
+        # a customer enters only through her pattern (x, t_x, n): compute once per pattern
+        (x, t_x, n), rows = distinct_whole_rows(*check_discrete(frequency, recency, n_periods))
         log_l = _log_parts(np.array([alpha, beta, gamma, delta]), x, t_x, n)[1]
         # (delta/(gamma-1)) [e^A - e^B] with A = (gamma-1) s(n), B = (gamma-1) s(n+n*) and
         # s(m) = slope(1+delta) - slope(1+delta+m): e^A - e^B = e^B (A-B) exprel(A-B), so the
@@ -205,4 +208,4 @@ class BetaGeoBetaBinomial(BTYDModel):
         gap = s_now - s_later               # > 0: the slope of log Gamma rises
         log_b = eps * s_later
         return (np.exp(log_beta_ratio(alpha + x + 1, beta + n - x, alpha, beta) - log_l + log_b)
-                * delta * gap * special.exprel(eps * gap))
+                * delta * gap * special.exprel(eps * gap))[rows]

@@ -20,6 +20,8 @@ from scipy import special
 from coursekit._validate import as_float_array, check_nonnegative
 from coursekit.models.btyd._base import (BTYDModel, check_rfm, check_weights, compress_rows,
                                          history_problems)
+from coursekit.models.btyd._distinct import distinct_whole
+from coursekit.models.btyd._hyp2f1_steps import hyp2f1_excess
 from coursekit.models.btyd._special import across_singularity, log_beta_ratio, weighted_sum
 
 __all__ = ["BGNBD"]
@@ -240,10 +242,17 @@ class BGNBD(BTYDModel):
 
 
 def _prob_alive(r, alpha, a, b, x, t_x, big_t) -> np.ndarray:
+    # log odds of 'dropped out at t_x': log(a/(b+x-1)) + (r+x) log1p((T-t_x)/(alpha+t_x)),
+    # built in one buffer (a million customers: each temporary costs a few milliseconds)
     repeat = x > 0
-    b_shift = np.where(repeat, b + x - 1, 1.0)
-    log_odds = np.log(a / b_shift) + (r + x) * np.log1p((big_t - t_x) / (alpha + t_x))
-    return np.where(repeat, special.expit(-log_odds), 1.0)
+    log_odds = np.subtract(big_t, t_x, dtype=float)
+    log_odds /= alpha + t_x
+    np.log1p(log_odds, out=log_odds)
+    log_odds *= r + x
+    log_odds += np.log(a / np.where(repeat, b + x - 1, 1.0))
+    alive = special.expit(np.negative(log_odds, out=log_odds), out=log_odds)
+    alive[~repeat] = 1.0
+    return alive
 
 
 def _expected_while_alive(r, alpha, a, b, x, big_t, t) -> np.ndarray:
@@ -256,94 +265,42 @@ def _expected_while_alive(r, alpha, a, b, x, big_t, t) -> np.ndarray:
 
     Euler's transformation ``(1-z)^{r+x} 2F1(r+x, b+x; C; z) = (1-z)^{a-1} 2F1(C-r-x, a-1; C; z)``
     turns the hypergeometric factor, which overflows for heavy buyers, into a bounded one, and
-    the bracket over ``a - 1`` becomes ``-L exprel((a-1) L) - (1-z)^{a-1} G`` with
-    ``L = log(1-z)`` and ``G = [2F1(C-r-x, a-1; C; z) - 1] / (a-1)``. ``G`` and the factor ``C``
-    (zero when ``x = 0`` and ``a + b = 1``) are analytic across ``a = 1`` and ``C = 0``, where
-    the value is interpolated from well-conditioned neighbours.
+    the bracket over ``a - 1`` becomes ``-L exprel((a-1) L) - (1-z)^{a-1} H`` with
+    ``L = log(1-z)`` and ``H = [2F1(C-r-x, a-1; C; z) - 1] / (a-1)``, which
+    :func:`~coursekit.models.btyd._hyp2f1_steps.hyp2f1_excess` evaluates without dividing by
+    ``a - 1`` (so ``a = 1`` is no special case), once per distinct ``x``. The factor ``C``
+    (zero when ``x = 0`` and ``a + b = 1``) is analytic across ``C = 0``, where the value is
+    interpolated from well-conditioned neighbours.
     """
-    r_x = r + x
+    return _numerator(r, alpha, a, a + b - 1, x, big_t, t)
+
+
+def _numerator(r, alpha, a, c_shift, x, big_t, t) -> np.ndarray:
+    """``C [1 - (1-z)^{a-1} 2F1(C-r-x, a-1; C; z)] / (a-1)`` with ``C = x + c_shift``: the
+    BG/NBD (``c_shift = a+b-1``) and MBG/NBD (``c_shift = a+b``) numerators."""
+    xs, group = distinct_whole(np.asarray(x, dtype=float))
     log_1mz = -np.log1p(t / (alpha + big_t))       # log(1 - z), <= 0
-    z = -np.expm1(log_1mz)
+    shape = log_1mz.shape
+    log_1mz = np.atleast_1d(log_1mz)
+    group = np.broadcast_to(group, log_1mz.shape)
+    b_par = a - 1.0
+    decay = np.exp(b_par * log_1mz)
+    growth = -log_1mz * special.exprel(b_par * log_1mz)
 
-    def bracket(a_val, c_val):
-        def excess(a_node):
-            return (special.hyp2f1(c_val - r_x, a_node - 1, c_val, z) - 1) / (a_node - 1)
+    def times_c(c_groups, rows=slice(None)):
+        excess = hyp2f1_excess(c_groups - r - xs, b_par, c_groups, group[rows], log_1mz[rows])
+        return c_groups[group[rows]] * (growth[rows] - decay[rows] * excess)
 
-        def g(a_node):
-            value = excess(a_node)
-            a_here = float(a_node)
-            # scipy's hyp2f1 is NaN or wrong (errors up to O(1)) for z > 0.9 when c - a - b =
-            # r + x - a + 1 is within ~1e-3 of a whole number; G is analytic in a, so such
-            # rows are interpolated from nodes a +- h, 2h, 3h where c - a - b is not
-            bad = ~np.isfinite(value) | ((z > 0.9) & (_whole_distance(r - a_here) < 2e-3))
-            if np.any(bad):
-                near = across_singularity(excess, a_here, a_here, _safe_step(a_here, r))
-                value = np.where(bad, near, value)
-            return value
-
-        g_val = across_singularity(g, a_val, 1.0, 0.004)
-        return (-log_1mz * special.exprel((a_val - 1) * log_1mz)
-                - np.exp((a_val - 1) * log_1mz) * g_val)
-
-    c_val = np.asarray(a + b + x - 1, dtype=float)
-    out = across_singularity(lambda c_node: c_node * bracket(a, c_node), c_val, 0.0, 0.02)
-    # short horizons: the bracket cancels (and the interpolation across a = 1 loses digits)
-    # when r + x is small against C; the Pfaff-transformed series has no such cancellation
-    u = np.broadcast_to(t / (alpha + big_t), out.shape)
-    r_x_b = np.broadcast_to(np.asarray(r_x, dtype=float), out.shape)
-    c_b = np.broadcast_to(c_val, out.shape)
-    series, usable = _short_horizon_series(r_x_b, a, c_b, u)
-    out = np.where(usable, series, out)
-    return np.maximum(out, 0.0)
+    c_groups = xs + c_shift
+    near = np.abs(c_groups) < _C_BAND      # only x = 0 with a + b - 1 near 0 (BG/NBD)
+    out = times_c(np.where(near, 3 * _C_BAND, c_groups))
+    if near.any():
+        rows = near[group]
+        value = across_singularity(
+            lambda c0: times_c(np.where(near, float(c0), c_groups), rows), float(c_groups[near][0]),
+            0.0, _C_BAND)
+        out[rows] = value
+    return np.maximum(out, 0.0).reshape(shape)
 
 
-def _short_horizon_series(r_x, a: float, c, u) -> tuple[np.ndarray, np.ndarray]:
-    r"""The bracket of :func:`_expected_while_alive` as an alternating series in
-    ``u = t / (alpha + T)``. Pfaff's transformation
-    ``(1-z)^{A} 2F1(A, b+x; C; z) = 2F1(A, a-1; C; -u)`` (``A = r + x``) and
-    ``(a-1)_k = (a-1)(a)_{k-1}`` cancel the factor ``a - 1`` analytically:
-
-    .. math::
-        rac{C}{a-1}ig[1 - {}_2F_1(A, a-1; C; -u)ig]
-        = A\,u \sum_{j\ge 0} rac{(A+1)_j\,(a)_j}{(C+1)_j\,(j+1)!}\,(-u)^j .
-
-    Used (``usable``) only where every term ratio is at most 1/2 in size, so the terms fall
-    monotonically and the alternating sum loses no digits.
-
-    >>> value, ok = _short_horizon_series(np.array([0.5]), 1.0, np.array([2.0]), np.array([0.1]))
-    >>> bool(ok[0]), round(float(value[0]), 15)   # a = 1; mpmath: 0.048799502976037076...
-    (True, 0.048799502976037)
-    """
-    r_x, c, u = (np.asarray(v, dtype=float) for v in (r_x, c, u))
-    ratio_bound = u * np.maximum(1.0, (r_x + 1) / (c + 1)) * max(1.0, a / 2)
-    usable = (ratio_bound <= 0.5) & (u > 0)
-    value = np.zeros(u.shape)
-    if not np.any(usable):
-        return value, usable
-    ru, cu, uu = r_x[usable], c[usable], u[usable]
-    term = np.ones(uu.shape)
-    total = np.ones(uu.shape)
-    for j in range(200):
-        term = term * (ru + 1 + j) * (a + j) / ((cu + 1 + j) * (j + 2)) * (-uu)
-        total += term
-        if np.all(np.abs(term) <= 1e-17 * np.abs(total)):
-            break
-    value[usable] = ru * uu * total
-    return value, usable
-
-
-def _whole_distance(v: float) -> float:
-    return abs(v - round(v))
-
-
-def _safe_step(a: float, r: float) -> float:
-    """A step ``h`` whose interpolation nodes ``a +- h, 2h, 3h`` stay positive, away from
-    ``a = 1`` and away from whole values of ``r - a`` (see :func:`_expected_while_alive`)."""
-    offsets = np.array([-3.0, -2.0, -1.0, 1.0, 2.0, 3.0])
-    for h in (0.0073, 0.0059, 0.0047, 0.0037, 0.0083, 0.0067):
-        h = min(h, a / 8)
-        nodes = a + h * offsets
-        if (np.all(np.abs(nodes - 1) >= 2e-3)
-                and all(_whole_distance(r - n) >= 2e-3 for n in nodes)):
-            return h
-    return min(0.0073, a / 8)  # pragma: no cover - needs r - a at six unlucky values
+_C_BAND = 0.02

@@ -15,9 +15,12 @@ import numpy as np
 import pandas as pd
 
 from coursekit._validate import check_integer, check_number, check_probability
+from coursekit.models.btyd._base import check_rfm
 from coursekit.models.btyd._units import UNIT_DAYS, unit_days
 
 __all__ = ["discounted_expected_value"]
+
+_BLOCK = 20_000  # customers per block of predictions
 
 
 def discounted_expected_value(
@@ -72,11 +75,18 @@ def discounted_expected_value(
     margin = check_number(margin, "margin", low=0, low_open=True)
     units_per_month = UNIT_DAYS["M"] / unit_days(time_unit)
     horizons = (np.arange(months + 1) * units_per_month)[:, None]
-    cumulative = transaction_model.conditional_expected_purchases(horizons, frequency, recency, T)
-    per_month = np.maximum(np.diff(cumulative, axis=0), 0.0)  # rounding never gives < 0
+    x, t_x, big_t = check_rfm(frequency, recency, T)
     discount = (1.0 + d) ** -np.arange(1, months + 1)
+    discounted = np.empty(len(x))
+    # customers in blocks: the (months + 1) x block arrays stay in the processor's cache
+    for start in range(0, len(x), _BLOCK):
+        rows = slice(start, start + _BLOCK)
+        cumulative = transaction_model.conditional_expected_purchases(horizons, x[rows],
+                                                                      t_x[rows], big_t[rows])
+        per_month = np.maximum(np.diff(cumulative, axis=0), 0.0)  # rounding never gives < 0
+        discounted[rows] = discount @ per_month
     spend = spend_model.conditional_expected_spend(frequency, monetary_value)
-    value = margin * spend * (discount @ per_month)
+    value = margin * spend * discounted
     if isinstance(frequency, pd.Series):
         return pd.Series(value, index=frequency.index, name="discounted_value")
     return value

@@ -25,6 +25,7 @@ from scipy import special
 
 from coursekit._validate import check_integer, check_number, check_positive
 from coursekit.models.btyd._base import check_rfm
+from coursekit.models.btyd._distinct import distinct_whole
 from coursekit.models.btyd._special import across_singularity
 from coursekit.models.btyd._units import unit_days
 
@@ -33,6 +34,7 @@ __all__ = ["continuous_discount_rate", "discounted_expected_transactions",
 
 _LEGENDRE = np.polynomial.legendre.leggauss(64)
 _TAIL = 60.0
+_MAX_NODES = 2048
 
 
 def continuous_discount_rate(annual_rate: float, time_unit: str = "W", *,
@@ -132,9 +134,12 @@ def discounted_expected_transactions(model: Any, frequency: Any, recency: Any, T
 
     by 64-node Gauss-Legendre quadrature in ``v`` with ``t = c(e^v - 1)``, ``c = T + alpha``
     (the singularity of ``E[Y(t)]`` at ``t = -c`` moves to ``v = -inf``), cut where
-    ``e^{-delta t} = e^{-60}``; relative error below 1e-8 against the closed form. It runs once
-    per distinct ``(x, T)``: in all three models ``E[Y(t) | x, t_x, T]`` is P(alive) times a
-    function of ``(t, x, T)``. ``"auto"`` takes the closed form where there is one.
+    ``e^{-delta t} = e^{-60}``; relative error below 1e-8 against the closed form. In all three
+    models ``E[Y(t) | x, t_x, T]`` is P(alive) times a function of ``(t, x, T)``: for the
+    Pareto/NBD the integral runs once per distinct ``(x, T)``; for the BG/NBD and MBG/NBD that
+    function depends on ``(t, T)`` only through ``z = 1 - e^{-v}``, so one grid serves all
+    customers (see :func:`_det_on_common_grid`). ``"auto"`` takes the closed form where there
+    is one.
 
     >>> from coursekit.models.btyd import ParetoNBD
     >>> m = ParetoNBD.from_params(r=0.553, alpha=10.578, s=0.606, beta=11.669)
@@ -153,6 +158,8 @@ def discounted_expected_transactions(model: Any, frequency: Any, recency: Any, T
         raise ValueError("method='closed' exists only for the Pareto/NBD; use 'quadrature'")
     if has_closed and method != "quadrature":
         return _pareto_det(model, x, t_x, big_t, delta)
+    if set(model.param_names) == {"r", "alpha", "a", "b"}:
+        return _det_on_common_grid(model, x, t_x, big_t, delta)
     # E[Y(t) | x, t_x, T] = P(alive | x, t_x, T) g(t; x, T) in all three models: integrate g
     # once per distinct (x, T), at the history with the last purchase at T (or none)
     pairs, inverse = np.unique(np.column_stack([x, big_t]), axis=0, return_inverse=True)
@@ -175,6 +182,47 @@ def discounted_expected_transactions(model: Any, frequency: Any, recency: Any, T
     per_alive = np.divide((density * expected).sum(axis=0), alive_u,
                           out=np.zeros(alive_u.shape), where=alive_u > 0)
     return model.prob_alive(x, t_x, big_t) * per_alive[inverse]
+
+
+def _det_on_common_grid(model: Any, x, t_x, big_t, delta: float) -> np.ndarray:
+    r"""DET of the BG/NBD and MBG/NBD on one quadrature grid shared by all customers.
+
+    With ``t = c (e^v - 1)`` and ``c = alpha + T``, the argument of the hypergeometric function
+    is ``z = t / (alpha + T + t) = 1 - e^{-v}``: the expected purchases of an alive customer,
+    ``g(v; x)``, depend on the node ``v`` and her frequency only, and her time ``T`` only
+    enters the weights,
+
+    .. math:: \text{DET} = P(\text{alive}) \int_0^\infty \delta c\, e^{v - \delta c
+              (e^v - 1)}\, g(v; x)\, dv .
+
+    So ``g`` is evaluated once per (distinct ``x``, node) and each customer costs one weighted
+    sum. The Gauss-Legendre grid covers ``[0, v_max]`` of the customer with the smallest ``c``
+    (``e^{-delta t} = e^{-60}`` there) with 64 nodes per ``v_max`` of the customer with the
+    largest ``c``, so every customer gets at least the 64 nodes of the per-history rule.
+    """
+    alpha = float(model.params_["alpha"])
+    c = alpha + big_t
+    v_top = float(np.log1p(_TAIL / (delta * c.min())))
+    v_short = float(np.log1p(_TAIL / (delta * c.max())))
+    n_nodes = int(min(np.ceil(64 * v_top / v_short), _MAX_NODES))
+    nodes, weights = np.polynomial.legendre.leggauss(n_nodes)
+    v = 0.5 * v_top * (nodes + 1.0)
+    xs, group = distinct_whole(x)
+    # g(v; x) at a history alive at T = 1 (any T gives the same z = 1 - e^{-v})
+    last = np.where(xs > 0, 1.0, 0.0)
+    ones = np.ones(xs.shape)
+    per_alive = (model.conditional_expected_purchases((alpha + 1.0) * np.expm1(v)[:, None],
+                                                      xs, last, ones)
+                 / model.prob_alive(xs, last, ones))
+    per_alive *= (0.5 * v_top * weights)[:, None]
+    scale = delta * c
+    total = np.zeros(c.shape)
+    for k in range(n_nodes):
+        exponent = v[k] - scale * np.expm1(v[k])
+        if exponent.max() < -745.0:    # e^-745 underflows to 0 for every customer
+            break
+        total += np.exp(exponent) * per_alive[k].take(group)
+    return model.prob_alive(x, t_x, big_t) * scale * total
 
 
 def residual_lifetime_value(transaction_model: Any, spend_model: Any, frequency: Any,

@@ -21,6 +21,8 @@ from coursekit.models.btyd._special import log_beta_ratio, log_hyp2f1_one
 
 __all__ = ["ShiftedBetaGeometric"]
 
+_MIN_RATE = 1e-9  # the continued fraction of log_hyp2f1_one converges for 1 - w >= 1e-9
+
 
 def _check_survivors(survivors: Any) -> np.ndarray:
     s = _check_counts(survivors, "survivors", "customers still active")
@@ -129,8 +131,12 @@ class ShiftedBetaGeometric(BTYDModel):
         """
         alpha, beta = self._params()
         d = check_number(discount_rate, "discount_rate", low=0, low_open=True)
+        if d < _MIN_RATE:
+            raise ValueError(f"discount_rate must be >= {_MIN_RATE:g} per period; got {d:g} "
+                             "(at a rate this close to 0 the discounted lifetime is practically "
+                             "infinite for alpha <= 1)")
         n = check_integer(n, "n", low=0)
-        # scipy's hyp2f1 returns inf or NaN here for small d (e.g. alpha = beta = 1, d = 1e-4,
-        # n = 169); log_hyp2f1_one switches to Gauss's continued fraction near 1/(1+d) = 1
-        return float((beta + n) / (alpha + beta + n)
-                     * np.exp(log_hyp2f1_one(beta + n + 1, alpha + beta + n + 1, 1 / (1 + d))))
+        # log 2F1(1, b; c; w) with Gauss's continued fraction near w = 1: scipy's hyp2f1
+        # returns NaN here for many renewals n or a large alpha (e.g. n = 10^6, d = 1e-4)
+        log_series = log_hyp2f1_one(beta + n + 1.0, alpha + beta + n + 1.0, 1.0 / (1.0 + d))
+        return float(np.exp(np.log(beta + n) - np.log(alpha + beta + n) + log_series))

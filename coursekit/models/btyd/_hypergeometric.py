@@ -8,12 +8,14 @@ derivatives at the cost of a few more operations per term:
 
 * the power series ``h = sum_k t_k``, ``t_k = (b)_k / (c)_k w^k`` (all terms positive), with
   ``dt_k/db = t_k sum_{j<k} 1/(b+j)`` and ``dt_k/dc = -t_k sum_{j<k} 1/(c+j)``; for one
-  ``(b, c)`` and many ``w`` it is a polynomial in ``w``, evaluated by Horner's rule;
+  ``(b, c)`` and many ``w`` it is a polynomial in ``w``, re-centred on each block of sorted
+  arguments (a few terms in ``w - w0``) and evaluated by Horner's rule; sums of derivatives
+  weighted over many points come from power moments (reverse mode, no per-point arrays);
 * Gauss's continued fraction (as in :func:`coursekit.models.btyd._special.log_hyp2f1_one`)
   for ``w`` above :data:`SERIES_UP_TO`, where the series needs too many terms; its modified
   Lentz recursion is differentiated in forward mode.
 
-The tests compare both with mpmath (values and derivatives) at 1e-10.
+Not from the textbook. The tests compare both with mpmath (values and derivatives).
 """
 from __future__ import annotations
 

@@ -34,9 +34,10 @@ def _mp_log_h(b, c, w):
     return mp.log(mp.hyp2f1(1, b, c, w))
 
 
+@pytest.mark.parametrize("series_up_to", [SERIES_UP_TO, 0.5])   # 0.5: the small-table path
 @pytest.mark.parametrize("b, c", B_C)
-def test_hypergeometric_derivatives_match_mpmath(b, c):
-    out = hyp2f1_one_with_derivatives(b, c, np.array(W))
+def test_hypergeometric_derivatives_match_mpmath(b, c, series_up_to):
+    out = hyp2f1_one_with_derivatives(b, c, np.array(W), series_up_to=series_up_to)
     for i, w in enumerate(W):
         bm, cm, wm = mp.mpf(b), mp.mpf(c), mp.mpf(w)
         exact = [_mp_log_h(bm, cm, wm),

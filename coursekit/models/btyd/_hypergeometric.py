@@ -190,10 +190,11 @@ def log_hyp2f1_one_scalar(b: float, c: float, w: np.ndarray) -> np.ndarray:
     return out
 
 
-def hyp2f1_one_with_derivatives(b, c, w) -> np.ndarray:
+def hyp2f1_one_with_derivatives(b, c, w, series_up_to: float = SERIES_UP_TO) -> np.ndarray:
     """Rows ``log h, d log h/db, d log h/dc, d log h/dw`` (shape ``(4, n)``) of
     ``h = 2F1(1, b; c; w)``, ``0 < b < c``, ``0 <= w < 1``, point by point (``b, c``
-    broadcast with ``w``).
+    broadcast with ``w``). The series (summed forward, point by point) serves ``w`` up to
+    ``series_up_to``, the continued fraction above.
 
     >>> out = hyp2f1_one_with_derivatives(1.0, 2.0, np.array([0.5]))  # h = -log(1-w)/w
     >>> round(float(np.exp(out[0, 0])), 12), round(float(out[3, 0]), 12)
@@ -203,7 +204,7 @@ def hyp2f1_one_with_derivatives(b, c, w) -> np.ndarray:
     b = np.broadcast_to(np.asarray(b, float).ravel(), w.shape)
     c = np.broadcast_to(np.asarray(c, float).ravel(), w.shape)
     out = np.empty((4, w.size))
-    low = w <= SERIES_UP_TO
+    low = w <= series_up_to
     if np.any(low):
         acc = _series_per_point(b[low], c[low], w[low])
         out[0, low] = np.log(acc[0])

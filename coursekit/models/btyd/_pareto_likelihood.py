@@ -136,11 +136,11 @@ class _Points:
     d_h: np.ndarray | None = None   # d log h / d(b, c, w) per point (small data only)
 
 
-#: up to this many points, with every ``w`` below :data:`_SMALL_W`, the hypergeometric terms
-#: and their derivatives are summed point by point in one vectorised pass: a class-sized table
-#: has many runs of ``x`` with a handful of points each, where a call per run costs more
+#: up to this many points the hypergeometric terms and their derivatives are summed point by
+#: point in one vectorised pass (series up to ``w = 1/2``, continued fraction above): a
+#: class-sized table has many runs of ``x`` with a handful of points each, where a call per run
+#: costs more
 _SMALL_POINTS = 50_000
-_SMALL_W = 0.75
 
 
 def log_g_terms(params, point_x: np.ndarray, point_u: np.ndarray,
@@ -153,9 +153,9 @@ def log_g_terms(params, point_x: np.ndarray, point_u: np.ndarray,
     big, diff = (beta, beta - alpha) if swap else (alpha, alpha - beta)
     w = diff / (big + point_u)
     n = len(point_u)
-    if n <= _SMALL_POINTS and float(w.max(initial=0.0)) <= _SMALL_W:
+    if n <= _SMALL_POINTS:
         rows = hyp2f1_one_with_derivatives(s + 1.0 if swap else r + point_x,
-                                           r + s + point_x + 1.0, w)
+                                           r + s + point_x + 1.0, w, series_up_to=0.5)
         log_p = -(r + point_x) * la - s * lb
         log_g = log_p + rows[0] - np.log(r + s + point_x) + (la - lb if swap else 0.0)
         return _Points(la, lb, w, rows[0], log_p, log_g, swap, rows[1:])

@@ -31,10 +31,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
-import statistics
 import sys
-import time
 import warnings
 from pathlib import Path
 
@@ -46,40 +43,12 @@ from coursekit.models.btyd import (BGNBD, BetaGeoBetaBinomial, GammaGamma, Modif
                                    discounted_expected_value)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from btyd_vs_peers import simulate  # noqa: E402  (same simulated customers)
+from btyd_vs_peers import _timed, simulate  # noqa: E402  (same customers, same timer)
 
 BG = {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}        # FHL (2005), CDNOW
 MBG = {"r": 0.525, "alpha": 6.183, "a": 0.891, "b": 1.614}       # MBG/NBD fit to CDNOW
 GG = {"p": 6.25, "q": 3.74, "gamma": 15.44}                      # FHL (2005, JMR)
 BB = {"alpha": 1.204, "beta": 0.750, "gamma": 0.657, "delta": 2.783}  # FHS (2010), donations
-
-
-class _Capped(Exception):
-    pass
-
-
-def _timed(call, repeats: int = 1, cap: float | None = None):
-    """Median seconds of ``repeats`` calls and the last result; ``(None, message)`` when the
-    call raised or ran past ``cap`` seconds."""
-    times, result = [], None
-    for _ in range(repeats):
-        if cap:
-            def stop(signum, frame):
-                raise _Capped
-            signal.signal(signal.SIGALRM, stop)
-            signal.setitimer(signal.ITIMER_REAL, cap)
-        start = time.perf_counter()
-        try:
-            result = call()
-        except _Capped:
-            return None, f"> {cap:.0f} s (stopped)"
-        except Exception as exc:  # noqa: BLE001 - a peer's failure is a result here
-            return None, f"failed: {type(exc).__name__}: {str(exc)[:60]}"
-        finally:
-            if cap:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def simulate_discrete(n: int, n_periods: int = 6, seed: int = 0):

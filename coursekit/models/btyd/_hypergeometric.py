@@ -67,7 +67,7 @@ def _coefficients(b: float, c: float, n_terms: int):
 
 
 def _blocks(w: np.ndarray, n_terms: int, s_max: float):
-    """Blocks of (sorted) ``w``, each with the shift ``delta = w - w0`` from its centre and the
+    """Blocks of (sorted) ``w``, each with its centre ``w0``, the shift ``delta = w - w0`` and the
     binomial matrix ``C(k, j) w0^(k-j)`` that re-centres the degree-``n_terms`` series on
     ``w0``, keeping ``J + 1`` terms. The coefficients of ``h`` around ``w0`` are at most
     ``(1 - w0)^-(j+1)`` (those of the derivative series at most ``s_max`` times that), so with
@@ -100,7 +100,7 @@ def _blocks(w: np.ndarray, n_terms: int, s_max: float):
                 shift[:, 0] = np.exp(k * np.log(w0))
                 for j in range(1, n_local + 1):
                     shift[j:, j] = shift[j:, j - 1] * (k[j:] - j + 1) / (j * w0)
-        yield slice(start, stop), wb - w0, shift
+        yield slice(start, stop), w0, wb - w0, shift
 
 
 def _horner(coefficients: np.ndarray, delta: np.ndarray) -> np.ndarray:
@@ -117,7 +117,7 @@ def _series_value(b: float, c: float, w: np.ndarray) -> np.ndarray:
     out = np.empty(w.size)
     n_terms = series_terms(float(np.max(w, initial=0.0)))
     coef = _coefficients(b, c, n_terms)[0]
-    for part, delta, shift in _blocks(w, n_terms, 1.0):
+    for part, _, delta, shift in _blocks(w, n_terms, 1.0):
         out[part] = _horner(coef @ shift, delta)
     return out
 
@@ -236,7 +236,7 @@ def weighted_log_derivatives(b: float, c: float, w: np.ndarray, log_h: np.ndarra
         # the derivative series, truncated at degree K
         table = np.stack([coef * s_b, -coef * s_c,
                           np.arange(1, n_terms + 3) * np.append(coef[1:], 0.0)])[:, :n_terms + 1]
-        for part, delta, shift in _blocks(wl, n_terms, float(s_b[-1] + s_c[-1] + 1.0)):
+        for part, w0, delta, shift in _blocks(wl, n_terms, float(s_b[-1] + s_c[-1] + 1.0)):
             centred = table @ shift                       # coefficients in delta = w - w0
             n_local = centred.shape[1]
             moments = np.empty((2, n_local + 1))
@@ -244,7 +244,6 @@ def weighted_log_derivatives(b: float, c: float, w: np.ndarray, log_h: np.ndarra
             for j in range(n_local + 1):
                 moments[:, j] = power.sum(axis=1)
                 power *= delta
-            w0 = float(wl[part.start] - delta[0])
             out[0] += centred[0] @ moments[0, :n_local]
             out[1] += centred[1] @ moments[0, :n_local]
             out[2] += centred[2] @ moments[1, :n_local]

@@ -36,6 +36,7 @@ from scipy import special
 from coursekit.models.btyd._hypergeometric import (hyp2f1_one_with_derivatives,
                                                    log_hyp2f1_one_scalar,
                                                    weighted_log_derivatives)
+from coursekit.models.btyd._special import weighted_sum as dot
 
 __all__ = ["ParetoData", "pareto_data", "pareto_loglik", "pareto_loglik_grad", "pareto_prob_alive",
            "log_g_terms"]
@@ -79,7 +80,7 @@ def _order(x: np.ndarray, u: np.ndarray) -> np.ndarray:
         if n_levels <= 256:
             rank = np.cumsum(present) - 1
             bins = 65536 // n_levels
-            scaled = np.minimum(u * ((bins - 1) / u_top), bins - 1) if u_top > 0 else u * 0
+            scaled = np.minimum(u * ((bins - 1) / u_top), bins - 1) if u_top > 0 else np.zeros(len(u))
             key = (rank[whole] * bins + scaled.astype(np.intp)).astype(np.uint16)
             return np.argsort(key, kind="stable")
     key = x * (2.0 * u_top + 1.0) + u
@@ -262,17 +263,18 @@ def pareto_loglik_grad(params, data: ParetoData) -> tuple[float, np.ndarray]:
     ])
     # d log H: c = r + s + x + 1 moves with r and s; b with r (alpha >= beta) or s (swap)
     mu = on_g * (inv_b if pts.swap else inv_a)          # |dw/dbeta| or |dw/dalpha|
-    hyp, common = np.zeros(4), 0.0
-    if pts.d_h is not None:
-        hyp[:] = [dot(on_g, pts.d_h[0]), dot(on_g, pts.d_h[1]), dot(mu, pts.d_h[2]),
-                  dot(mu * (1.0 - pts.w), pts.d_h[2])]
+    if pts.d_h is not None:        # small table: per-point derivatives from log_g_terms
+        hyp = np.array([dot(on_g, pts.d_h[0]), dot(on_g, pts.d_h[1]), dot(mu, pts.d_h[2]),
+                        dot(mu * (1.0 - pts.w), pts.d_h[2])])
         common = -dot(on_g, 1.0 / (r + s + px))
-    for level, start, stop in (() if pts.d_h is not None else data.groups):
-        part = slice(start, stop)
-        b, rsx = (s + 1.0 if pts.swap else r + level), r + s + level
-        hyp += weighted_log_derivatives(b, rsx + 1.0, pts.w[part], pts.log_h[part],
-                                        on_g[part], mu[part])
-        common -= on_g[part].sum() / rsx
+    else:                          # one reverse-mode sum per run of x
+        hyp, common = np.zeros(4), 0.0
+        for level, start, stop in data.groups:
+            part = slice(start, stop)
+            b, rsx = (s + 1.0 if pts.swap else r + level), r + s + level
+            hyp += weighted_log_derivatives(b, rsx + 1.0, pts.w[part], pts.log_h[part],
+                                            on_g[part], mu[part])
+            common -= on_g[part].sum() / rsx
     d_b, d_c, d_w, d_w_1mw = hyp
     if pts.swap:   # extra factor (alpha+u)/(beta+u); w = (beta-alpha)/(beta+u)
         grad += [d_c + common, dot(on_g, inv_a) - d_w, d_b + d_c + common,
@@ -280,8 +282,3 @@ def pareto_loglik_grad(params, data: ParetoData) -> tuple[float, np.ndarray]:
     else:          # w = (alpha-beta)/(alpha+u): dw/dalpha = (1-w)/(alpha+u), dw/dbeta = -1/(alpha+u)
         grad += [d_b + d_c + common, d_w_1mw, d_c + common, -d_w]
     return ll, grad
-
-
-def dot(a: np.ndarray, b: np.ndarray) -> float:
-    """``sum(a * b)`` without BLAS (see :func:`coursekit.models.btyd._special.weighted_sum`)."""
-    return float(np.einsum("i,i->", a, b))
